@@ -1,0 +1,42 @@
+//! Annotation: one detector per label (GUIDE §3), run in a fixed order.
+//!
+//! 1. [`quote`] finds quotations at paragraph level and maps them onto
+//!    sentences; its [`QuoteMap`] tells the later detectors which bytes are
+//!    someone else's words.
+//! 2. [`claim`] finds indirect speech and hedges, and the sources behind them.
+//! 3. [`statistic`] finds quantities (and uses the sources to tell sourced
+//!    from unsourced numbers).
+//! 4. [`editorial`] weighs the writer's own evaluative language, outside quotes.
+//!
+//! Each detector pushes [`Evidence`](crate::report::Evidence) onto the
+//! sentences and adds its label; `primary` is chosen last.
+
+pub mod claim;
+pub mod editorial;
+pub mod quote;
+pub mod sources;
+pub mod statistic;
+
+use crate::Options;
+use crate::report::Sentence;
+use crate::segment::Document;
+pub use quote::QuoteMap;
+
+/// What every detector may look at.
+pub struct Context<'a, 'c> {
+    /// The whole analysed text; all ranges index into it.
+    pub text: &'a str,
+    pub doc: &'c Document,
+    pub options: &'c Options,
+}
+
+/// Runs every detector over the sentences of `cx.doc`.
+pub fn annotate<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
+    let quotes = quote::detect(cx, sentences);
+    claim::detect(cx, sentences, &quotes);
+    statistic::detect(cx, sentences);
+    editorial::detect(cx, sentences, &quotes);
+    for s in sentences.iter_mut() {
+        s.choose_primary();
+    }
+}

@@ -1,0 +1,306 @@
+//! Lines, paragraphs, title, byline and dateline (GUIDE §1).
+
+use super::{is_space, trim};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+pub(super) struct Paragraph {
+    pub range: Range<usize>,
+    /// Offsets of line ends inside the paragraph that end a sentence even
+    /// without punctuation (list items, the line before a list).
+    pub hard_breaks: Vec<usize>,
+}
+
+pub(super) struct Layout {
+    pub title: Option<Range<usize>>,
+    pub byline: Option<Range<usize>>,
+    pub dateline: Option<Range<usize>>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// Line content ranges, without their `\n`, `\r\n` or `\r` terminators.
+fn lines(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while let Some(off) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+        let end = i + off;
+        out.push(start..end);
+        i = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+            end + 2
+        } else {
+            end + 1
+        };
+        start = i;
+    }
+    out.push(start..bytes.len());
+    out
+}
+
+fn is_blank(text: &str, line: &Range<usize>) -> bool {
+    text[line.clone()].chars().all(is_space)
+}
+
+/// A bulleted or numbered list line: `- x`, `* x`, `• x`, `1. x`, `2) x`.
+pub(super) fn is_list_item(line: &str) -> bool {
+    static LIST: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:[-*•·–—▪►]|\d{1,3}[.)])\s+\S").unwrap());
+    LIST.is_match(line)
+}
+
+fn is_byline(line: &str) -> bool {
+    static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?i:by)\s+\p{Lu}[\p{L}.'’-]*(?:[\s,]+(?:and\s+)?[\p{L}.'’&-]+){0,10}\s*$")
+            .unwrap()
+    });
+    BYLINE.is_match(line) && !line.trim_end().ends_with('.')
+}
+
+/// A headline: short, no final period, not a list line (GUIDE §1).
+fn is_headline(line: &str) -> bool {
+    let t = line.trim_matches(is_space);
+    let words = t.split_whitespace().count();
+    let last = t.chars().last().unwrap_or('.');
+    words > 0
+        && words < 20
+        && !matches!(last, '.' | ',' | ';' | ':')
+        && t.chars().any(char::is_alphabetic)
+        && !is_list_item(t)
+        && !is_byline(t)
+}
+
+/// A credit at the very start of the body: `WASHINGTON (AP) —`,
+/// `(Reuters) -`, `(PresidentialInsider.com)-`, `LONDON —`.
+fn dateline_len(body: &str) -> Option<usize> {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"^(?:",
+            // optional place, then a bracketed credit, then a dash
+            r"(?:\p{Lu}[\p{L}.'’-]*(?:[ ,/]+\p{Lu}[\p{L}.'’-]*){0,5}\s*)?",
+            r"\((?:\p{L}|\d)[\p{L}\d.&'’ /-]{0,40}\)\s*(?:--?|[–—])",
+            r"|",
+            // an upper-case place alone before a dash: `BEIJING —`, `KYIV, Ukraine --`
+            r"\p{Lu}{2}[\p{Lu}.'’ -]*(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})?\s*(?:--|[–—])",
+            r")"
+        ))
+        .unwrap()
+    });
+    let m = DATELINE.find(body)?;
+    // A credit is followed by the story, not by the end of the paragraph.
+    body[m.end()..]
+        .chars()
+        .any(|c| c.is_alphanumeric())
+        .then_some(m.end())
+}
+
+pub(super) fn layout(text: &str) -> Layout {
+    let all = lines(text);
+    let nonblank: Vec<bool> = all.iter().map(|l| !is_blank(text, l)).collect();
+    // Blank-line mode only when a blank line separates two lines of text.
+    let first = nonblank.iter().position(|&b| b);
+    let last = nonblank.iter().rposition(|&b| b);
+    let blank_mode = match (first, last) {
+        (Some(f), Some(l)) => nonblank[f..=l].iter().any(|&b| !b),
+        _ => false,
+    };
+
+    // Blocks of consecutive text lines (in line mode, one block per line).
+    let mut blocks: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut current: Vec<Range<usize>> = Vec::new();
+    for (line, &text_line) in all.iter().zip(&nonblank) {
+        if text_line {
+            current.push(line.clone());
+            if !blank_mode {
+                blocks.push(std::mem::take(&mut current));
+            }
+        } else if !current.is_empty() {
+            blocks.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        blocks.push(current);
+    }
+
+    let mut title = None;
+    let mut byline = None;
+    // Header lines are taken from the front of the first blocks.
+    let mut skip_first_lines = 0;
+    if blocks.len() >= 2 || blocks.first().is_some_and(|b| b.len() >= 2) {
+        let first_block = &blocks[0];
+        let line0 = &text[first_block[0].clone()];
+        let title_fits = is_headline(line0)
+            && (first_block.len() == 1 || is_byline(&text[first_block[1].clone()]))
+            && blocks.len() >= 2;
+        if title_fits {
+            title = Some(trim(text, first_block[0].clone()));
+            skip_first_lines = 1;
+            if first_block.len() >= 2 {
+                byline = Some(trim(text, first_block[1].clone()));
+                skip_first_lines = 2;
+            }
+        }
+    }
+    let mut blocks: Vec<Vec<Range<usize>>> = blocks;
+    if skip_first_lines > 0 {
+        blocks[0].drain(..skip_first_lines);
+        if blocks[0].is_empty() {
+            blocks.remove(0);
+        }
+    }
+    // A byline on its own after the title (or opening the text).
+    if byline.is_none()
+        && blocks.len() >= 2
+        && blocks[0].len() == 1
+        && is_byline(&text[blocks[0][0].clone()])
+    {
+        byline = Some(trim(text, blocks[0][0].clone()));
+        blocks.remove(0);
+    }
+
+    let mut dateline = None;
+    if let Some(first_line) = blocks.first().and_then(|b| b.first()) {
+        let r = trim(text, first_line.clone());
+        if let Some(len) = dateline_len(&text[r.clone()]) {
+            dateline = Some(trim(text, r.start..r.start + len));
+        }
+    }
+
+    let paragraphs = blocks
+        .into_iter()
+        .map(|block| paragraph(text, &block))
+        .collect();
+    Layout {
+        title,
+        byline,
+        dateline,
+        paragraphs,
+    }
+}
+
+fn paragraph(text: &str, block: &[Range<usize>]) -> Paragraph {
+    let range = trim(text, block[0].start..block[block.len() - 1].end);
+    let mut hard_breaks = Vec::new();
+    for pair in block.windows(2) {
+        let (this, next) = (&text[pair[0].clone()], &text[pair[1].clone()]);
+        if is_list_item(this) || is_list_item(next) || is_byline(this) {
+            hard_breaks.push(pair[0].end);
+        }
+    }
+    Paragraph { range, hard_breaks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title_of(text: &str) -> Option<&str> {
+        layout(text).title.map(|r| &text[r])
+    }
+
+    #[test]
+    fn line_ends_of_every_kind() {
+        let text = "a\nb\r\nc\rd";
+        let got: Vec<&str> = lines(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn headline_needs_more_text_after_it() {
+        assert_eq!(
+            title_of("Big News Today\n\nSomething happened."),
+            Some("Big News Today")
+        );
+        assert_eq!(title_of("Big News Today"), None);
+        assert_eq!(title_of("One paragraph only. It has two sentences."), None);
+    }
+
+    #[test]
+    fn headline_with_final_period_is_a_sentence() {
+        assert_eq!(title_of("The mayor resigned.\n\nMore text here."), None);
+    }
+
+    #[test]
+    fn long_first_line_is_not_a_headline() {
+        let long = "word ".repeat(25);
+        assert_eq!(title_of(&format!("{long}\n\nBody text.")), None);
+    }
+
+    #[test]
+    fn headline_then_byline_in_one_block() {
+        let text = "Rates Rise Again\nBy Ana Ruiz\n\nThe bank raised rates.";
+        let l = layout(text);
+        assert_eq!(&text[l.title.unwrap()], "Rates Rise Again");
+        assert_eq!(&text[l.byline.unwrap()], "By Ana Ruiz");
+        assert_eq!(l.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn byline_block_after_headline() {
+        let text = "Rates Rise Again\n\nBy ANA RUIZ and LEE PARK\n\nThe bank raised rates.";
+        let l = layout(text);
+        assert_eq!(&text[l.byline.unwrap()], "By ANA RUIZ and LEE PARK");
+    }
+
+    #[test]
+    fn no_blank_lines_means_one_paragraph_per_line() {
+        let text = "Headline Words\nFirst paragraph here.\nSecond paragraph here.";
+        let l = layout(text);
+        assert_eq!(l.paragraphs.len(), 2);
+        assert_eq!(&text[l.title.unwrap()], "Headline Words");
+    }
+
+    #[test]
+    fn datelines() {
+        for (body, want) in [
+            (
+                "WASHINGTON (AP) — The Senate voted.",
+                Some("WASHINGTON (AP) —"),
+            ),
+            ("(Reuters) - Shares fell.", Some("(Reuters) -")),
+            (
+                "(PresidentialInsider.com)- A statement said.",
+                Some("(PresidentialInsider.com)-"),
+            ),
+            (
+                "LONDON, England (CNN) -- It rained.",
+                Some("LONDON, England (CNN) --"),
+            ),
+            ("BEIJING — Officials met.", Some("BEIJING —")),
+            ("KYIV, Ukraine — Sirens sounded.", Some("KYIV, Ukraine —")),
+            ("The Senate (the upper house) voted.", None),
+            ("NATO members met on Monday.", None),
+            ("Officials — and critics — agreed.", None),
+        ] {
+            let got = dateline_len(body).map(|n| body[..n].trim_end());
+            assert_eq!(got, want, "{body}");
+        }
+    }
+
+    #[test]
+    fn list_items_and_bylines() {
+        assert!(is_list_item("- cut taxes"));
+        assert!(is_list_item("  • one"));
+        assert!(is_list_item("2) second"));
+        assert!(!is_list_item("-5 degrees"));
+        assert!(!is_list_item("2019 was a year"));
+        assert!(is_byline("By Jane Doe"));
+        assert!(is_byline("By JANE DOE, Associated Press"));
+        assert!(!is_byline("By noon the crowd had left."));
+    }
+
+    #[test]
+    fn list_lines_are_hard_breaks() {
+        let text = "We want:\n- lower rents\n- more buses\nand nothing else wraps here";
+        let l = layout(text);
+        assert_eq!(
+            l.paragraphs.len(),
+            4,
+            "no blank lines: one paragraph per line"
+        );
+        let text = "Intro.\n\nWe want:\n- lower rents\n- more buses\n\nEnd.";
+        let l = layout(text);
+        assert_eq!(l.paragraphs[1].hard_breaks.len(), 2);
+    }
+}

@@ -1,0 +1,140 @@
+//! Positions in the input.
+//!
+//! Every span presslens reports is a byte range into the original input
+//! (`&input[start..end]`), plus the same range counted in Unicode scalar
+//! values (`char_start`/`char_end`) for Python and JavaScript consumers.
+//! Detectors work in bytes only; [`CharMap`] fills in the char offsets once,
+//! when the report is assembled.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// A byte range with its char-offset twin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub char_start: usize,
+    pub char_end: usize,
+}
+
+impl Span {
+    /// A span known in bytes only; char offsets are filled by [`CharMap::fill`].
+    pub fn bytes(range: Range<usize>) -> Span {
+        Span {
+            start: range.start,
+            end: range.end,
+            char_start: 0,
+            char_end: 0,
+        }
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+}
+
+/// Byte offset to char offset conversion in O(1) amortised per lookup.
+///
+/// ASCII input (the common case) maps bytes to chars one to one. Otherwise a
+/// checkpoint every [`CharMap::STRIDE`] bytes stores the char count so far, and
+/// a lookup counts the chars in at most one stride: memory stays at a few
+/// percent of the input instead of four bytes per byte.
+pub struct CharMap<'a> {
+    text: &'a str,
+    checkpoints: Option<Vec<u32>>,
+}
+
+impl<'a> CharMap<'a> {
+    const STRIDE: usize = 256;
+
+    pub fn new(text: &'a str) -> CharMap<'a> {
+        if text.is_ascii() {
+            return CharMap {
+                text,
+                checkpoints: None,
+            };
+        }
+        let bytes = text.as_bytes();
+        let mut checkpoints = Vec::with_capacity(bytes.len() / Self::STRIDE + 1);
+        let mut count = 0u32;
+        for chunk in bytes.chunks(Self::STRIDE) {
+            checkpoints.push(count);
+            // A byte starts a char unless it is a UTF-8 continuation byte.
+            count += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32;
+        }
+        CharMap {
+            text,
+            checkpoints: Some(checkpoints),
+        }
+    }
+
+    /// The char offset of a byte offset that lies on a char boundary.
+    pub fn char_offset(&self, byte: usize) -> usize {
+        let Some(checkpoints) = &self.checkpoints else {
+            return byte;
+        };
+        let block = byte / Self::STRIDE;
+        let base = block * Self::STRIDE;
+        let Some(&count) = checkpoints.get(block) else {
+            // byte == text.len() on a stride boundary
+            return self.text.chars().count();
+        };
+        count as usize
+            + self.text.as_bytes()[base..byte]
+                .iter()
+                .filter(|&&b| (b as i8) >= -0x40)
+                .count()
+    }
+
+    pub fn fill(&self, span: &mut Span) {
+        span.char_start = self.char_offset(span.start);
+        span.char_end = self.char_offset(span.end);
+    }
+
+    pub fn span(&self, range: Range<usize>) -> Span {
+        let mut span = Span::bytes(range);
+        self.fill(&mut span);
+        span
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_is_identity() {
+        let map = CharMap::new("hello world");
+        assert_eq!(map.char_offset(5), 5);
+        assert_eq!(map.char_offset(11), 11);
+    }
+
+    #[test]
+    fn multibyte_counts_scalars() {
+        let text = "a“b”c — é😀z";
+        let map = CharMap::new(text);
+        for (chars, (byte, _)) in text.char_indices().enumerate() {
+            assert_eq!(map.char_offset(byte), chars);
+        }
+        assert_eq!(map.char_offset(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn long_text_crosses_checkpoints() {
+        let text = "é".repeat(1000) + "end";
+        let map = CharMap::new(&text);
+        assert_eq!(map.char_offset(2000), 1000);
+        assert_eq!(map.char_offset(text.len()), 1003);
+        let span = map.span(512..2002);
+        assert_eq!((span.char_start, span.char_end), (256, 1002));
+    }
+}
