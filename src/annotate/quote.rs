@@ -23,6 +23,27 @@ impl QuoteMap {
     }
 }
 
-pub fn detect<'a>(_cx: &Context<'a, '_>, _sentences: &mut [Sentence<'a>]) -> QuoteMap {
-    QuoteMap::default()
+/// Placeholder until the quote detector lands: pairs double quotation
+/// marks inside each paragraph so later detectors can mask quoted words.
+pub fn detect<'a>(cx: &Context<'a, '_>, _sentences: &mut [Sentence<'a>]) -> QuoteMap {
+    let mut map = QuoteMap::default();
+    for para in &cx.doc.paragraphs {
+        let mut open: Option<usize> = None;
+        for (i, c) in cx.text[para.clone()].char_indices() {
+            let at = para.start + i;
+            match (c, open) {
+                ('“' | '«' | '„', None) => open = Some(at),
+                ('"', None) => open = Some(at),
+                ('”' | '»' | '"', Some(s)) | ('“', Some(s)) if c != '“' || cx.text[s..].starts_with('„') => {
+                    map.quoted.push(s..at + c.len_utf8());
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = open {
+            map.quoted.push(s..para.end);
+        }
+    }
+    map
 }
