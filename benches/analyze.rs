@@ -10,7 +10,10 @@ use std::path::Path;
 /// All `*.txt` under fixtures/, repeated to about 2 MB.
 fn corpus() -> String {
     let mut files = Vec::new();
-    collect(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"), &mut files);
+    collect(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
+        &mut files,
+    );
     files.sort();
     let mut one = String::new();
     for f in files {
@@ -32,7 +35,9 @@ fn corpus() -> String {
 }
 
 fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -63,7 +68,9 @@ fn bench(c: &mut Criterion) {
     let mut sents = c.benchmark_group("sentences");
     sents.throughput(Throughput::Elements(sentences));
     sents.sample_size(20);
-    sents.bench_function("analyze", |b| b.iter(|| analyze(black_box(&text), &options)));
+    sents.bench_function("analyze", |b| {
+        b.iter(|| analyze(black_box(&text), &options))
+    });
     sents.finish();
 }
 
