@@ -29,8 +29,7 @@ fn articles() -> Vec<PathBuf> {
 
 fn expected(article: &Path) -> Value {
     let path = article.with_extension("expected.json");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -75,8 +74,16 @@ fn check_span(input: &str, span: &Value, text: &str, what: &str) -> (usize, usiz
     );
     assert_eq!(&input[start..end], text, "{what}: bytes {start}..{end}");
     let chars = |b: usize| input[..b].chars().count() as u64;
-    assert_eq!(span["char_start"].as_u64(), Some(chars(start)), "{what}: char_start");
-    assert_eq!(span["char_end"].as_u64(), Some(chars(end)), "{what}: char_end");
+    assert_eq!(
+        span["char_start"].as_u64(),
+        Some(chars(start)),
+        "{what}: char_start"
+    );
+    assert_eq!(
+        span["char_end"].as_u64(),
+        Some(chars(end)),
+        "{what}: char_end"
+    );
     (start, end)
 }
 
