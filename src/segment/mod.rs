@@ -47,7 +47,7 @@ pub fn segment(text: &str) -> Document {
     let mut sentences = Vec::new();
     for (p, para) in layout.paragraphs.iter().enumerate() {
         let start = match &layout.dateline {
-            Some(d) if p == 0 && d.start >= para.range.start && d.end <= para.range.end => d.end,
+            Some(d) if d.start >= para.range.start && d.end <= para.range.end => d.end,
             _ => para.range.start,
         };
         for range in split_sentences(text, start..para.range.end, &para.hard_breaks) {

@@ -170,9 +170,78 @@ fn is_boundary(para: &str, start: usize, pos: usize) -> bool {
     match classify(token) {
         Some(AbbrevKind::Title) => false,
         Some(AbbrevKind::Number) => !next.is_ascii_digit(),
-        Some(AbbrevKind::General) => STARTERS.contains(next_word) || is_opener(next),
+        Some(AbbrevKind::General) => {
+            STARTERS.contains(next_word)
+                || (is_opener(next) && !matches!(next, '(' | '[' | '{'))
+                || (may_end_sentence(token) && is_common_word(para, pos, next_word))
+        }
         None => true,
     }
+}
+
+/// Abbreviations that often end a sentence (`… in the U.S.`, `… for Acme
+/// Inc.`) but are as often followed by a name (`U.S. Army`, `Acme Inc. Chief
+/// Executive …`): upper-case dotted acronyms and company suffixes. Initials,
+/// months, `a.m.` and the like are not in this class.
+fn may_end_sentence(token: &str) -> bool {
+    matches!(token, "Inc" | "Corp" | "Ltd" | "Co" | "Cos" | "Plc" | "LLC")
+        || (token.len() >= 3 && token.contains('.') && !token.chars().any(char::is_lowercase))
+}
+
+/// How far around a candidate [`is_common_word`] looks for evidence.
+const EVIDENCE_WINDOW: usize = 4096;
+
+/// Whether the capitalised `word` after a candidate boundary is an ordinary
+/// word capitalised because it starts a sentence (`U.S. Sales there grew`)
+/// rather than a name (`U.S. Securities and Exchange Commission`): the
+/// paragraph around `pos` uses it in lower case and never capitalises it in
+/// mid-sentence (document-centred disambiguation, after Mikheev 2002).
+fn is_common_word(para: &str, pos: usize, word: &str) -> bool {
+    if word.chars().count() < 2
+        || !word.chars().next().is_some_and(char::is_uppercase)
+        || word.chars().skip(1).any(|c| !c.is_lowercase())
+    {
+        return false;
+    }
+    // A name goes on: `U.S. Department of Transportation`, `U.S. Virgin Islands`.
+    let after = para[pos..].trim_start_matches(is_space);
+    let rest = &after[after.find(word).map_or(after.len(), |i| i + word.len())..];
+    let following = rest.trim_start_matches(is_space);
+    if rest.len() == following.len()
+        || following.starts_with(char::is_uppercase)
+        || ["of ", "and ", "& "]
+            .iter()
+            .any(|w| following.starts_with(w))
+    {
+        return false;
+    }
+    let mut lo = pos.saturating_sub(EVIDENCE_WINDOW);
+    while !para.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (pos + EVIDENCE_WINDOW).min(para.len());
+    while !para.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let window = &para[lo..hi];
+    let lower = word.to_lowercase();
+    whole_words(window, &lower).next().is_some()
+        && !whole_words(window, word).any(|at| {
+            let prev = window[..at].trim_end_matches(is_space).chars().next_back();
+            prev.is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '%' | '&' | '$'))
+                && window[..at].ends_with(is_space)
+        })
+}
+
+/// Offsets of the occurrences of `word` in `hay` that are whole words.
+fn whole_words(hay: &str, word: &str) -> impl Iterator<Item = usize> {
+    let len = word.len();
+    memchr::memmem::find_iter(hay.as_bytes(), word.as_bytes()).filter(move |&at| {
+        let before = hay[..at].chars().next_back();
+        let after = hay[at + len..].chars().next();
+        let edge = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+        edge(before) && edge(after)
+    })
 }
 
 /// The word before a final period, without opening brackets or quotes.
@@ -216,6 +285,15 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         split_sentences(text, 0..text.len(), &[])
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    /// Splits with a hard break at every line end (as for list lines).
+    fn split_at_line_ends(text: &str) -> Vec<&str> {
+        let breaks: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+        split_sentences(text, 0..text.len(), &breaks)
             .into_iter()
             .map(|r| &text[r])
             .collect()
@@ -459,14 +537,12 @@ mod tests {
 
     #[test]
     fn hard_breaks_split_without_punctuation() {
-        let text = "Our demands:\n- lower rents\n- more buses";
-        let a = text.find("\n- lower").unwrap();
-        let b = text.find("\n- more").unwrap();
-        let got: Vec<&str> = split_sentences(text, 0..text.len(), &[a, b])
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
-        assert_eq!(got, ["Our demands:", "- lower rents", "- more buses"]);
+        assert_eq!(
+            split_at_line_ends("Our demands:\n- lower rents\n- more buses"),
+            ["Our demands:", "- lower rents", "- more buses"]
+        );
+        // Without hard breaks the same lines are soft wraps.
+        one("Our demands:\n- lower rents\n- more buses");
     }
 
     #[test]
@@ -489,5 +565,183 @@ mod tests {
         assert_eq!(classify("No"), Some(AbbrevKind::Number));
         assert_eq!(classify("Putin"), None);
         assert_eq!(classify("example.com"), None);
+    }
+
+    // --- an abbreviation at a sentence end before an ordinary capitalised word ---
+    #[test]
+    fn us_at_end_before_common_word_splits() {
+        two(
+            "Most of the gains came from the U.S. Sales there grew, while European sales fell.",
+            "Most of the gains came from the U.S.",
+        );
+        two(
+            "It sold the unit to Brantley Corp. Profits there rose as profits elsewhere fell.",
+            "It sold the unit to Brantley Corp.",
+        );
+    }
+
+    #[test]
+    fn us_before_a_name_stays_one_sentence() {
+        // `department` is used in lower case nearby, but `of` continues the name.
+        one(
+            "They asked the U.S. Department of Transportation for funds, and the department agreed.",
+        );
+        // No lower-case use of `army` in the paragraph: a name.
+        one("The U.S. Army said the drill went well.");
+        // The word is capitalised in mid-sentence elsewhere: a name.
+        one("The U.S. Navy said so, and the Royal Navy agreed with the navy chiefs.");
+        // A capitalised word follows: the name goes on.
+        one("He flew to the U.S. Virgin Islands on a visit to the islands.");
+        // A lower-case acronym (`a.m.`) is not in the class.
+        one("It starts at 9 a.m. Tuesday mornings, not tuesday nights.");
+    }
+
+    #[test]
+    fn initial_before_common_word_does_not_split() {
+        // Initials are not in the class that may end a sentence before any word.
+        one("The report by John F. Kennedy said little about kennedy fans.");
+    }
+
+    #[test]
+    fn bracket_after_company_suffix_does_not_split() {
+        one("Northwind Corp. (NASDAQ: NWC) opened a plant.");
+        one("Acme Inc. [the buyer] paid cash.");
+    }
+
+    #[test]
+    fn quote_after_abbreviation_at_end_splits() {
+        two(
+            "He moved to the U.S. “It was hard,” he said.",
+            "He moved to the U.S.",
+        );
+    }
+
+    // --- more cases per GUIDE §2 rule, each with its counterpart ---
+    #[test]
+    fn month_abbreviation_can_end_a_sentence() {
+        one("The law took effect Jan. 1 in all states.");
+        two(
+            "The law took effect in Jan. The courts were ready.",
+            "The law took effect in Jan.",
+        );
+    }
+
+    #[test]
+    fn title_before_name_never_ends() {
+        one("The award went to Dr. The Honorable Ann Lee.");
+        one("They met Gov. Harlan Petty and Sen. Jane Doe (D-Calif.) at noon.");
+        one("Rev. Samuel Adeyemi and Prof. Ida Holm spoke.");
+    }
+
+    #[test]
+    fn junior_mid_sentence_and_at_end() {
+        one("Walter T. Quill, Jr. said the site was safe.");
+        two(
+            "The award went to Walter T. Quill Jr. He accepted it.",
+            "The award went to Walter T. Quill Jr.",
+        );
+    }
+
+    #[test]
+    fn money_and_percent_at_sentence_end_split() {
+        two("It cost $4. The rest was free.", "It cost $4.");
+        two("Inflation was 3.2%. Prices rose.", "Inflation was 3.2%.");
+        one("Shares closed at $63.20 on Friday.");
+        one("The fund returned 12.5 percent, or €3.1bn, last year.");
+    }
+
+    #[test]
+    fn url_and_email_at_sentence_end_split() {
+        two(
+            "Visit www.example.com. It is free.",
+            "Visit www.example.com.",
+        );
+        two(
+            "Write to press@example.org. We reply fast.",
+            "Write to press@example.org.",
+        );
+        one("Go to https://example.com/news/2026/03/a.html for more.");
+    }
+
+    #[test]
+    fn four_dot_ellipsis_and_ellipsis_before_lowercase() {
+        one("The offer... well, it was low.");
+        two("He waited.... Nobody came.", "He waited....");
+    }
+
+    #[test]
+    fn closing_marks_after_question_and_exclamation() {
+        two(
+            "She asked, “Who pays?” Nobody answered.",
+            "She asked, “Who pays?”",
+        );
+        two("(Was it worth it?) Maybe.", "(Was it worth it?)");
+        two("He shouted “Stop!” The car stopped.", "He shouted “Stop!”");
+    }
+
+    #[test]
+    fn opening_quote_starts_the_next_sentence() {
+        two("He left. \"We won,\" she said.", "He left.");
+        two("He left. “We won,” she said.", "He left.");
+    }
+
+    #[test]
+    fn split_quote_is_one_sentence() {
+        one("“They came with a folder,” she said, “and left with it.”");
+        one("\"We all want it,\" he said, \"but it costs money.\"");
+    }
+
+    #[test]
+    fn quote_inner_ends_split_with_curly_marks() {
+        let got = split("“I said no. Then I said no again,” she said, laughing.");
+        assert_eq!(
+            got,
+            ["“I said no.", "Then I said no again,” she said, laughing."]
+        );
+    }
+
+    #[test]
+    fn exclamation_in_quote_before_attribution() {
+        one("“Vote them out!” the crowd chanted.");
+        one("“Enough!” Mayor Ruelas shouted.");
+        two("“Enough!” The crowd fell silent.", "“Enough!”");
+    }
+
+    #[test]
+    fn dashes_and_parentheses_with_inner_periods() {
+        one("The river crested on Dec. 28 — the highest since 1996 — and fell.");
+        one("Sen. Ekberg (D-Ore.) said so.");
+        two("He lost. (Nobody was surprised.)", "He lost.");
+    }
+
+    #[test]
+    fn soft_wrap_with_crlf_and_abbreviation_at_line_end() {
+        one("The vote is set for 9 a.m.\r\non Tuesday at the library.");
+        two(
+            "The vote failed.\r\nThe board will meet again.",
+            "The vote failed.",
+        );
+    }
+
+    #[test]
+    fn numbered_list_items_are_hard_breaks() {
+        assert_eq!(
+            split_at_line_ends("Concerns:\n1. whether staff agree\n2. how to pay"),
+            ["Concerns:", "1. whether staff agree", "2. how to pay"]
+        );
+    }
+
+    #[test]
+    fn common_word_evidence() {
+        let para = "In the U.S. Sales grew while sales elsewhere fell.";
+        let pos = para.find("Sales").unwrap();
+        assert!(is_common_word(para, pos, "Sales"));
+        assert!(!is_common_word(para, pos, "S"));
+        let para = "In the U.S. Sales grew while Sales Director Ann said sales fell.";
+        assert!(!is_common_word(para, pos, "Sales"));
+        assert!(may_end_sentence("U.S"));
+        assert!(may_end_sentence("Corp"));
+        assert!(!may_end_sentence("a.m"));
+        assert!(!may_end_sentence("Jan"));
     }
 }

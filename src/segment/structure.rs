@@ -71,6 +71,20 @@ fn is_headline(line: &str) -> bool {
         && !is_byline(t)
 }
 
+/// A press-release marker line before the headline: `FOR IMMEDIATE RELEASE`,
+/// `NEWS RELEASE`, `EMBARGOED UNTIL 9 A.M. ET`. It is body text (a sentence
+/// of its own), and the headline after it is the title.
+fn is_release_marker(line: &str) -> bool {
+    static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"^\s*(?i:for\s+immediate\s+release|(?:news|press|media)\s+release",
+            r"|embargoed\b[^\n]{0,60})\s*:?\s*$"
+        ))
+        .unwrap()
+    });
+    MARKER.is_match(line)
+}
+
 /// A credit at the very start of the body: `WASHINGTON (AP) —`,
 /// `(Reuters) -`, `(PresidentialInsider.com)-`, `LONDON —`.
 fn dateline_len(body: &str) -> Option<usize> {
@@ -82,7 +96,10 @@ fn dateline_len(body: &str) -> Option<usize> {
             r"\((?:\p{L}|\d)[\p{L}\d.&'’ /-]{0,40}\)\s*(?:--?|[–—])",
             r"|",
             // an upper-case place alone before a dash: `BEIJING —`, `KYIV, Ukraine --`
-            r"\p{Lu}{2}[\p{Lu}.'’ -]*(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})?\s*(?:--|[–—])",
+            r"\p{Lu}{2}[\p{Lu}.'’ -]*(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})?",
+            // press-release style: `…, March 3, 2026 /PRNewswire/ --`
+            r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{L}*\.?\s+\d{1,2},?\s+\d{4})?",
+            r"(?:\s*/[^/\n]{1,40}/\s*(?:--?|[–—])|\s*(?:--|[–—]))",
             r")"
         ))
         .unwrap()
@@ -121,6 +138,16 @@ pub(super) fn layout(text: &str) -> Layout {
     }
     if !current.is_empty() {
         blocks.push(current);
+    }
+
+    // A release marker opening the text is set aside while the headline is
+    // looked for, and comes back as the first paragraph.
+    let mut marker = None;
+    if blocks.len() >= 2 && is_release_marker(&text[blocks[0][0].clone()]) {
+        marker = Some(vec![blocks[0].remove(0)]);
+        if blocks[0].is_empty() {
+            blocks.remove(0);
+        }
     }
 
     let mut title = None;
@@ -167,8 +194,9 @@ pub(super) fn layout(text: &str) -> Layout {
         }
     }
 
-    let paragraphs = blocks
+    let paragraphs = marker
         .into_iter()
+        .chain(blocks)
         .map(|block| paragraph(text, &block))
         .collect();
     Layout {
@@ -269,6 +297,20 @@ mod tests {
             ),
             ("BEIJING — Officials met.", Some("BEIJING —")),
             ("KYIV, Ukraine — Sirens sounded.", Some("KYIV, Ukraine —")),
+            (
+                "MILLBROOK, Vt., March 3, 2026 /PRNewswire/ -- Northwind opened.",
+                Some("MILLBROOK, Vt., March 3, 2026 /PRNewswire/ --"),
+            ),
+            (
+                "NEW YORK, Sept. 9, 2025 /Business Wire/ - Shares rose.",
+                Some("NEW YORK, Sept. 9, 2025 /Business Wire/ -"),
+            ),
+            (
+                "DAYTON, Ohio, May 4, 2026 — Lakemont met.",
+                Some("DAYTON, Ohio, May 4, 2026 —"),
+            ),
+            ("DAYTON, Ohio, May 4, 2026 - Lakemont met.", None),
+            ("The cost/benefit ratio - and more - fell.", None),
             ("The Senate (the upper house) voted.", None),
             ("NATO members met on Monday.", None),
             ("Officials — and critics — agreed.", None),
@@ -302,5 +344,57 @@ mod tests {
         let text = "Intro.\n\nWe want:\n- lower rents\n- more buses\n\nEnd.";
         let l = layout(text);
         assert_eq!(l.paragraphs[1].hard_breaks.len(), 2);
+    }
+
+    #[test]
+    fn release_markers() {
+        assert!(is_release_marker("FOR IMMEDIATE RELEASE"));
+        assert!(is_release_marker("For Immediate Release:"));
+        assert!(is_release_marker("NEWS RELEASE"));
+        assert!(is_release_marker("EMBARGOED UNTIL 9 A.M. ET, MARCH 3"));
+        assert!(!is_release_marker("Release of Hostages Delayed"));
+        assert!(!is_release_marker(
+            "For immediate release, the firm said, it will pay."
+        ));
+    }
+
+    #[test]
+    fn headline_after_release_marker_is_the_title() {
+        let text =
+            "FOR IMMEDIATE RELEASE\n\nAcme Opens Plant\n\nDAYTON, Ohio — Acme opened a plant.";
+        let l = layout(text);
+        assert_eq!(&text[l.title.unwrap()], "Acme Opens Plant");
+        assert_eq!(&text[l.dateline.clone().unwrap()], "DAYTON, Ohio —");
+        let paras: Vec<&str> = l
+            .paragraphs
+            .iter()
+            .map(|p| &text[p.range.clone()])
+            .collect();
+        assert_eq!(
+            paras,
+            [
+                "FOR IMMEDIATE RELEASE",
+                "DAYTON, Ohio — Acme opened a plant."
+            ]
+        );
+        // The marker in the same block as the headline.
+        let text = "For Immediate Release\nAcme Opens Plant\n\nAcme opened a plant.";
+        assert_eq!(title_of(text), Some("Acme Opens Plant"));
+        // A marker with nothing after it is just text.
+        assert_eq!(title_of("FOR IMMEDIATE RELEASE"), None);
+    }
+
+    #[test]
+    fn dateline_after_marker_is_cut_from_its_sentence() {
+        let text =
+            "FOR IMMEDIATE RELEASE\n\nAcme Opens Plant\n\nDAYTON, Ohio — Acme opened a plant.";
+        let doc = crate::segment::segment(text);
+        let got: Vec<&str> = doc
+            .sentences
+            .iter()
+            .map(|s| &text[s.range.clone()])
+            .collect();
+        assert_eq!(got, ["FOR IMMEDIATE RELEASE", "Acme opened a plant."]);
+        assert_eq!(doc.sentences[1].paragraph, 1);
     }
 }
