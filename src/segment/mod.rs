@@ -4,6 +4,7 @@
 //! copied. Title, dateline, byline and sentences never overlap, and together
 //! they cover every non-white-space byte of the input.
 
+mod candidates;
 mod sentences;
 mod structure;
 

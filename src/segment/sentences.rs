@@ -5,12 +5,12 @@
 //! rules it does not know: abbreviations and initials, `?`/`!` before an
 //! attribution, soft line wraps, URLs, hard breaks at list lines.
 
+use super::candidates;
 use super::{is_space, trim};
 use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
-use unicode_segmentation::UnicodeSegmentation;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum AbbrevKind {
@@ -87,15 +87,25 @@ pub fn split_sentences(
     range: Range<usize>,
     hard_breaks: &[usize],
 ) -> Vec<Range<usize>> {
+    split_with(text, range, hard_breaks, candidates::boundaries)
+}
+
+/// [`split_sentences`] with the candidate generator as a parameter, so tests
+/// can check the fast path against plain UAX #29.
+fn split_with(
+    text: &str,
+    range: Range<usize>,
+    hard_breaks: &[usize],
+    boundaries: fn(&str, &mut Vec<usize>),
+) -> Vec<Range<usize>> {
     let para = &text[range.clone()];
     let base = range.start;
     let mut out = Vec::new();
     let mut start = 0;
     let mut hard = hard_breaks.iter().map(|&b| b - base).peekable();
-    for (pos, _) in para.split_sentence_bound_indices() {
-        if pos == 0 {
-            continue;
-        }
+    let mut candidates = Vec::new();
+    boundaries(para, &mut candidates);
+    for pos in candidates {
         // Hard line breaks that fall before this candidate end a sentence too.
         while let Some(&h) = hard.peek() {
             if h > pos {
@@ -743,5 +753,30 @@ mod tests {
         assert!(may_end_sentence("Corp"));
         assert!(!may_end_sentence("a.m"));
         assert!(!may_end_sentence("Jan"));
+    }
+
+    /// The fast candidate scan and full UAX #29 must give the same sentences.
+    mod fast_path_matches_uax29 {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn piece() -> impl Strategy<Value = &'static str> {
+            prop::sample::select(vec![
+                "word", "Word", "U.S.", "Mr.", "R.", "Inc.", "3.2", "5", ".", "?", "!", "...", "…",
+                " ", "  ", "\n", "\r\n", "\n\n", "\"", "'", "“", "”", "‘", "’", "(", ")", "[", ",",
+                ":", ";", "-", "–", "—", "é", "É", "\u{a0}", "\t", "a", "The", "x.com",
+            ])
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2000))]
+            #[test]
+            fn same_sentences(pieces in prop::collection::vec(piece(), 0..40)) {
+                let text: String = pieces.concat();
+                let fast = split_with(&text, 0..text.len(), &[], candidates::boundaries);
+                let full = split_with(&text, 0..text.len(), &[], candidates::uax29);
+                prop_assert_eq!(fast, full, "{:?}", text);
+            }
+        }
     }
 }
