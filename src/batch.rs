@@ -562,6 +562,8 @@ fn progress_bar(config: &Config, total: Option<u64>, unit: &str) -> ProgressBar 
     if let Ok(style) = ProgressStyle::with_template(&template) {
         bar.set_style(style);
     }
+    // Drawn at once, not only after the first input is done.
+    bar.tick();
     bar
 }
 

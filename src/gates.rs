@@ -199,9 +199,13 @@ pub struct GateResult {
 impl GateResult {
     /// One line for stderr, after `presslens: NAME: `.
     pub fn failure_message(&self) -> String {
+        format!("gate failed: {} {}", self.gate, self.measured())
+    }
+
+    /// `(found 2, limit 1)`, ratios with two decimals.
+    pub fn measured(&self) -> String {
         format!(
-            "gate failed: {} (found {}, limit {})",
-            self.gate,
+            "(found {}, limit {})",
             trim_number(self.value),
             trim_number(self.limit)
         )

@@ -252,11 +252,10 @@ pub fn write_gates(
         let verdict = if g.passed { "pass" } else { "FAIL" };
         writeln!(
             out,
-            "    {} {} (found {}, limit {})",
+            "    {} {} {}",
             paint(style.verdict(g.passed), verdict),
             g.gate,
-            g.value,
-            g.limit
+            g.measured()
         )?;
     }
     Ok(())
