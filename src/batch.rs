@@ -2,10 +2,11 @@
 //! with the output in input order, and the `--jsonl-in` record stream.
 //!
 //! Memory stays bounded however many inputs there are: [`ordered_map`] keeps
-//! at most a window of inputs in flight (read, analysed and rendered on the
-//! rayon pool, then held in a reorder buffer until their turn), and every
-//! result is written as soon as the ones before it are. Directories are
-//! walked lazily, one directory listing at a time.
+//! at most a window of inputs in flight (pulled on a thread of their own,
+//! read, analysed and rendered on the rayon pool, then held in a reorder
+//! buffer until their turn), and every result is written as soon as the
+//! ones before it are. Directories are walked lazily, one directory listing
+//! at a time.
 //!
 //! This module is the library side of the command: it reads files and
 //! standard input through [`crate::reader`], and writes to the writers it is
@@ -205,55 +206,91 @@ pub fn glob_match(pattern: &str, name: &str) -> bool {
     p[pi..].iter().all(|&c| c == '*')
 }
 
+/// What the thread pulling the items and the workers tell [`ordered_map`].
+enum Event<T, R> {
+    Item(T),
+    Done(usize, std::thread::Result<R>),
+    /// No more items (or the iterator panicked).
+    End(std::thread::Result<()>),
+}
+
 /// Maps `work` over `items` on the rayon pool and hands the results to
-/// `sink` in input order, as soon as each one's predecessors are done. At
-/// most `window` items are in flight or waiting in the reorder buffer at any
-/// time, so memory does not grow with the number of items. Stops at the
-/// first error of `sink` (after the items in flight finish).
+/// `sink` in input order (`Some(result)`), each as soon as the ones before
+/// it are done; `sink(None)` says that nothing is ready right now (a good
+/// moment to flush). At most `window` items are pulled and not yet handed
+/// on at any time, so memory does not grow with the number of items.
+///
+/// The items are pulled on a thread of their own, so an iterator that
+/// blocks (reading a pipe) does not hold back results that are ready. At
+/// the first error of `sink` the map stops and returns it at once; that
+/// thread is left to end with the process if it is blocked in a read.
 pub fn ordered_map<T, R, E>(
-    items: impl Iterator<Item = T>,
+    items: impl Iterator<Item = T> + Send + 'static,
     window: usize,
     work: impl Fn(T) -> R + Sync,
-    mut sink: impl FnMut(R) -> Result<(), E>,
+    mut sink: impl FnMut(Option<R>) -> Result<(), E>,
 ) -> Result<(), E>
 where
-    T: Send,
-    R: Send,
+    T: Send + 'static,
+    R: Send + 'static,
 {
     let window = window.max(1);
-    let (tx, rx) = mpsc::channel::<(usize, std::thread::Result<R>)>();
+    let (tx, rx) = mpsc::channel::<Event<T, R>>();
+    let (permit_tx, permit_rx) = mpsc::channel::<()>();
+    for _ in 0..window {
+        let _ = permit_tx.send(());
+    }
+    let feeder = tx.clone();
+    std::thread::spawn(move || {
+        let mut items = items;
+        let pulled = panic::catch_unwind(AssertUnwindSafe(|| {
+            // A permit per item, returned when its result is handed on.
+            while permit_rx.recv().is_ok() {
+                let Some(item) = items.next() else { break };
+                if feeder.send(Event::Item(item)).is_err() {
+                    break;
+                }
+            }
+        }));
+        let _ = feeder.send(Event::End(pulled));
+    });
     let work = &work;
     rayon::in_place_scope(|scope| {
         let mut waiting: BTreeMap<usize, R> = BTreeMap::new();
-        let (mut sent, mut done) = (0usize, 0usize);
-        // Receives one result and writes out every result now in order.
-        let mut receive = |done: &mut usize| -> Result<(), E> {
-            let (i, result) = rx.recv().expect("a worker always sends its result");
-            match result {
-                Ok(r) => waiting.insert(i, r),
-                Err(payload) => panic::resume_unwind(payload),
+        let (mut started, mut done, mut ended) = (0usize, 0usize, false);
+        while !(ended && done == started) {
+            let event = match rx.try_recv() {
+                Ok(event) => event,
+                Err(_) => {
+                    sink(None)?;
+                    // `tx` is alive here, so this waits rather than fails.
+                    rx.recv().expect("ordered_map keeps a sender")
+                }
             };
-            while let Some(r) = waiting.remove(done) {
-                *done += 1;
-                sink(r)?;
+            match event {
+                Event::Item(item) => {
+                    let tx = tx.clone();
+                    let index = started;
+                    started += 1;
+                    scope.spawn(move |_| {
+                        let result = panic::catch_unwind(AssertUnwindSafe(|| work(item)));
+                        // The receiver only goes away when the sink failed.
+                        let _ = tx.send(Event::Done(index, result));
+                    });
+                }
+                Event::Done(index, Ok(r)) => {
+                    waiting.insert(index, r);
+                    while let Some(r) = waiting.remove(&done) {
+                        done += 1;
+                        sink(Some(r))?;
+                        let _ = permit_tx.send(());
+                    }
+                }
+                Event::Done(_, Err(payload)) | Event::End(Err(payload)) => {
+                    panic::resume_unwind(payload)
+                }
+                Event::End(Ok(())) => ended = true,
             }
-            Ok(())
-        };
-        for item in items {
-            while sent - done >= window {
-                receive(&mut done)?;
-            }
-            let tx = tx.clone();
-            let index = sent;
-            scope.spawn(move |_| {
-                let result = panic::catch_unwind(AssertUnwindSafe(|| work(item)));
-                // The receiver only goes away when the sink failed.
-                let _ = tx.send((index, result));
-            });
-            sent += 1;
-        }
-        while done < sent {
-            receive(&mut done)?;
         }
         Ok(())
     })
@@ -346,6 +383,9 @@ struct Done {
     /// The reason it failed, for stderr.
     error: Option<String>,
     failed_gates: Vec<String>,
+    /// The error stops the stream: it sets the exit status even where
+    /// record errors do not (a failed read of standard input).
+    fatal: bool,
 }
 
 impl Done {
@@ -355,6 +395,7 @@ impl Done {
             bytes,
             error: Some(error),
             failed_gates: Vec::new(),
+            fatal: false,
         }
     }
 }
@@ -473,6 +514,7 @@ fn finish(
             bytes,
             error: None,
             failed_gates,
+            fatal: false,
         },
         Err(e) => Done::failed(name, format!("cannot render the report: {e}"), Vec::new()),
     }
@@ -497,12 +539,19 @@ impl Writer<'_> {
         });
     }
 
-    fn write(&mut self, done: Done) -> io::Result<()> {
-        self.outcome.inputs += 1;
+    /// Writes one result, or flushes when `None` (nothing ready for now).
+    fn write(&mut self, done: Option<Done>) -> io::Result<()> {
+        let Some(done) = done else {
+            return self.out.flush();
+        };
         self.progress.inc(1);
         if let Some(error) = &done.error {
             self.outcome.errors += 1;
+            self.outcome.errors_fail |= done.fatal;
             self.problem(&done.name, error);
+        }
+        if !done.fatal {
+            self.outcome.inputs += 1;
         }
         if !done.failed_gates.is_empty() {
             self.outcome.gate_failures += 1;
@@ -785,7 +834,7 @@ fn process_record(line: Line, config: &Config) -> Done {
 /// [`crate::report::jsonl`] for the shapes). Blank lines are skipped. At
 /// most a window of records is held at once, whatever the stream's length.
 pub fn run_jsonl(
-    input: &mut impl BufRead,
+    mut input: impl BufRead + Send + 'static,
     config: &Config,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -803,43 +852,46 @@ pub fn run_jsonl(
         progress: progress_bar(config, None, "records"),
     };
     let mut number = 0u64;
-    let mut read_error = None;
-    let lines = std::iter::from_fn(|| {
-        loop {
+    let mut failed = false;
+    // Yields each non-blank line, or the read error that ends the stream.
+    let lines = std::iter::from_fn(move || {
+        while !failed {
             let mut bytes = Vec::new();
-            match read_line_limited(input, limit, &mut bytes) {
+            match read_line_limited(&mut input, limit, &mut bytes) {
                 Ok(None) => return None,
                 Ok(Some(end)) => {
                     number += 1;
-                    if end != LineEnd::TooLong && bytes.iter().all(u8::is_ascii_whitespace) {
-                        continue;
+                    if end == LineEnd::TooLong || !bytes.iter().all(u8::is_ascii_whitespace) {
+                        return Some(Ok(Line { number, bytes, end }));
                     }
-                    return Some(Line { number, bytes, end });
                 }
                 Err(e) => {
-                    read_error = Some(e);
-                    return None;
+                    failed = true;
+                    return Some(Err(e));
                 }
             }
         }
+        None
     });
     ordered_map(
         lines,
         config.window(),
-        |line| process_record(line, config),
+        |line| match line {
+            Ok(line) => process_record(line, config),
+            Err(e) => Done {
+                fatal: true,
+                ..Done::failed("<stdin>".into(), format!("cannot read: {e}"), Vec::new())
+            },
+        },
         |done| writer.write(done),
     )?;
-    if let Some(e) = read_error {
-        writer.outcome.errors += 1;
-        writer.outcome.errors_fail = true;
-        writer.problem("<stdin>", &format!("cannot read: {e}"));
-    }
     writer.close(false)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     #[test]
@@ -859,13 +911,14 @@ mod tests {
 
     #[test]
     fn ordered_map_keeps_order_and_bounds_the_window() {
-        let in_flight = AtomicUsize::new(0);
-        let most = AtomicUsize::new(0);
+        let in_flight = Arc::new(AtomicUsize::new(0));
+        let most = Arc::new(AtomicUsize::new(0));
         let mut seen = Vec::new();
-        let items = (0..200u64).inspect(|_| {
+        let (pulled, highest) = (in_flight.clone(), most.clone());
+        let items = (0..200u64).inspect(move |_| {
             // Counted when the item leaves the iterator; released when written.
-            let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
-            most.fetch_max(now, Ordering::SeqCst);
+            let now = pulled.fetch_add(1, Ordering::SeqCst) + 1;
+            highest.fetch_max(now, Ordering::SeqCst);
         });
         ordered_map(
             items,
@@ -876,15 +929,16 @@ mod tests {
                 i * 2
             },
             |r| {
-                in_flight.fetch_sub(1, Ordering::SeqCst);
-                seen.push(r);
+                if let Some(r) = r {
+                    in_flight.fetch_sub(1, Ordering::SeqCst);
+                    seen.push(r);
+                }
                 Ok::<(), ()>(())
             },
         )
         .unwrap();
         assert_eq!(seen, (0..200).map(|i| i * 2).collect::<Vec<_>>());
-        // The item pulled while the window is full waits in the iterator step.
-        assert!(most.load(Ordering::SeqCst) <= 6, "{most:?}");
+        assert!(most.load(Ordering::SeqCst) <= 5, "{most:?}");
     }
 
     #[test]
@@ -894,13 +948,17 @@ mod tests {
             0..1000,
             4,
             |i| i,
-            |i| {
-                written += 1;
-                if i == 10 { Err(i) } else { Ok(()) }
+            |i| match i {
+                Some(10) => Err(10),
+                Some(_) => {
+                    written += 1;
+                    Ok(())
+                }
+                None => Ok(()),
             },
         );
         assert_eq!(result, Err(10));
-        assert_eq!(written, 11);
+        assert_eq!(written, 10);
     }
 
     #[test]
@@ -910,8 +968,8 @@ mod tests {
             std::iter::empty::<u8>(),
             4,
             |i| i,
-            |_| {
-                n += 1;
+            |r| {
+                n += usize::from(r.is_some());
                 Ok::<(), ()>(())
             },
         )
@@ -1044,13 +1102,8 @@ mod tests {
         let input = b"{\"id\": \"a\", \"text\": \"One. Two.\"}\n\n{\"id\": \"b\"}\n{\"id\": \"c\", \"text\": \"Three.\"}";
         let mut out = Vec::new();
         let mut err = Vec::new();
-        let outcome = run_jsonl(
-            &mut &input[..],
-            &Config::new(Format::Jsonl),
-            &mut out,
-            &mut err,
-        )
-        .unwrap();
+        let outcome =
+            run_jsonl(&input[..], &Config::new(Format::Jsonl), &mut out, &mut err).unwrap();
         let lines: Vec<Value> = out
             .split(|&b| b == b'\n')
             .filter(|l| !l.is_empty())

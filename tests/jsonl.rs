@@ -213,3 +213,43 @@ fn gnu_parallel_pipe_returns_every_id() {
     // Line numbers restart in each chunk of 50.
     assert_eq!(lines[50]["line"], 1);
 }
+
+/// Each record's line comes out while the stream is still open: results are
+/// not held back until more input (or the end of input) arrives.
+#[test]
+fn records_are_answered_before_the_stream_ends() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_presslens"))
+        .arg("--jsonl-in")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    let (tx, rx) = mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in stdout.lines() {
+            let v: Value = serde_json::from_str(&line.unwrap()).unwrap();
+            tx.send(v["id"].clone()).unwrap();
+        }
+    });
+    // A generous bound only so that a regression fails instead of hanging.
+    let patience = Duration::from_secs(60);
+    for id in ["first", "second"] {
+        writeln!(stdin, "{}", json!({"id": id, "text": "A record."})).unwrap();
+        stdin.flush().unwrap();
+        assert_eq!(
+            rx.recv_timeout(patience)
+                .expect("no answer while the stream is open"),
+            id
+        );
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+    reader.join().unwrap();
+}
