@@ -81,11 +81,12 @@ pub fn load_input(source: &InputSource, load: &LoadOptions) -> Result<Input, Inp
     })
 }
 
-/// An input the walk could not list, with the name to report.
+/// A directory the walk could not list, or one where no file matched,
+/// with the name to report.
 #[derive(Debug)]
 pub struct WalkError {
     pub name: String,
-    pub error: InputError,
+    pub message: String,
 }
 
 /// Expands command-line arguments into inputs, lazily and in a fixed order:
@@ -93,7 +94,9 @@ pub struct WalkError {
 /// whose name matches one of `globs` (case-insensitive `*` and `?`
 /// patterns), subdirectories walked recursively. Hidden entries (`.name`)
 /// and symbolic links to directories are skipped; a file named on the
-/// command line is taken whatever its name; `-` is standard input.
+/// command line is taken whatever its name; `-` is standard input. A
+/// directory argument in which no file matches is an error (a CI gate over
+/// a mistyped or empty folder must not pass by finding nothing).
 pub fn expand(args: &[PathBuf], globs: &[String]) -> Walk {
     Walk {
         stack: args
@@ -102,12 +105,16 @@ pub fn expand(args: &[PathBuf], globs: &[String]) -> Walk {
             .map(|p| (p.clone(), Found::Argument))
             .collect(),
         globs: globs.to_vec(),
+        yielded: 0,
     }
 }
 
 #[derive(Clone, Copy)]
 enum Found {
     Argument,
+    /// Below a directory argument's entries: how many inputs had been
+    /// yielded before it, to tell whether it gave any.
+    ArgumentEnd(usize),
     Dir,
     File,
 }
@@ -117,6 +124,7 @@ pub struct Walk {
     /// Paths still to visit, the next on top.
     stack: Vec<(PathBuf, Found)>,
     globs: Vec<String>,
+    yielded: usize,
 }
 
 impl Iterator for Walk {
@@ -124,19 +132,38 @@ impl Iterator for Walk {
 
     fn next(&mut self) -> Option<Self::Item> {
         while let Some((path, found)) = self.stack.pop() {
-            match found {
-                Found::Argument if path.as_os_str() == "-" => return Some(Ok(InputSource::Stdin)),
-                Found::Argument if !path.is_dir() => return Some(Ok(InputSource::Path(path))),
-                Found::File => return Some(Ok(InputSource::Path(path))),
+            let source = match found {
+                Found::Argument if path.as_os_str() == "-" => InputSource::Stdin,
+                Found::Argument if !path.is_dir() => InputSource::Path(path),
+                Found::File => InputSource::Path(path),
+                Found::ArgumentEnd(before) if before == self.yielded => {
+                    let patterns = self.globs.join(", ");
+                    return Some(Err(WalkError {
+                        name: path.display().to_string(),
+                        message: format!("no file matching {patterns} in this directory"),
+                    }));
+                }
+                Found::ArgumentEnd(_) => continue,
                 Found::Argument | Found::Dir => {
+                    if matches!(found, Found::Argument) {
+                        let end = Found::ArgumentEnd(self.yielded);
+                        self.stack.push((path.clone(), end));
+                    }
                     if let Err(error) = self.push_dir(&path) {
+                        // The listing error says it all: no "no file" too.
+                        if matches!(found, Found::Argument) {
+                            self.stack.pop();
+                        }
                         return Some(Err(WalkError {
                             name: path.display().to_string(),
-                            error,
+                            message: error.to_string(),
                         }));
                     }
+                    continue;
                 }
-            }
+            };
+            self.yielded += 1;
+            return Some(Ok(source));
         }
         None
     }
@@ -645,7 +672,7 @@ pub fn run_files(
         config.window(),
         |item| match item {
             Ok(source) => process_input(source, config),
-            Err(WalkError { name, error }) => Done::failed(name, error.to_string(), Vec::new()),
+            Err(WalkError { name, message }) => Done::failed(name, message, Vec::new()),
         },
         |done| writer.write(done),
     )?;
@@ -1080,6 +1107,41 @@ mod tests {
         assert_eq!(record_name(&Value::from("a1"), 3), "a1");
         assert_eq!(record_name(&Value::from(12), 3), "12");
         assert_eq!(record_name(&Value::Null, 3), "<stdin>:3");
+    }
+
+    #[test]
+    fn single_json_report_is_what_report_json_writes() {
+        let report = analyze(
+            "One sentence. Another “quoted” one, 5%.",
+            &Options::default(),
+        );
+        let mut expected = Vec::new();
+        crate::report::json::write(&mut expected, &report).unwrap();
+        let mut got = render(&report, &[], &Config::new(Format::Json)).unwrap();
+        got.extend_from_slice(
+            Framing::of(&Config::new(Format::Json))
+                .after_last
+                .as_bytes(),
+        );
+        assert_eq!(
+            String::from_utf8(got).unwrap(),
+            String::from_utf8(expected).unwrap()
+        );
+    }
+
+    #[test]
+    fn walk_reports_unreadable_and_empty_directories() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("empty")).unwrap();
+        let args = [dir.path().join("empty"), dir.path().join("missing-dir")];
+        let items: Vec<_> = expand(&args, &["*.txt".to_string()]).collect();
+        assert_eq!(items.len(), 2);
+        let Err(e) = &items[0] else {
+            panic!("{items:?}")
+        };
+        assert!(e.message.starts_with("no file matching *.txt"), "{e:?}");
+        // A missing path is handed on as a file: reading it gives the error.
+        assert!(matches!(&items[1], Ok(InputSource::Path(_))));
     }
 
     #[test]

@@ -2,10 +2,10 @@
 //! ([`presslens::batch`] does the work for one input or many).
 
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, ValueEnum};
-use presslens::batch::{self, Config, Format as OutFormat, LoadOptions, Outcome};
+use presslens::batch::{self, Config, Format as OutFormat, Outcome};
 use presslens::gates::Gate;
+use presslens::reader;
 use presslens::report::text::{self, ColorChoice, TextStyle};
-use presslens::{Options, reader};
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -192,21 +192,16 @@ fn run(cli: &Cli, matches: &ArgMatches) -> io::Result<Outcome> {
         std::env::var_os("TERM").as_deref(),
     );
     let several = inputs.len() > 1 || inputs.iter().any(|p| p.is_dir());
-    let config = Config {
-        options: Options {
-            editorial_threshold: cli.editorial_threshold,
-        },
-        load: LoadOptions {
-            max_bytes: cli.max_bytes,
-        },
-        format: format.into(),
-        summary_only: cli.summary,
-        array: several,
-        gates: gates_in_order(cli, matches),
-        style: TextStyle { color },
-        progress: (several || cli.jsonl_in) && !cli.quiet && io::stderr().is_terminal(),
-        strict: cli.strict,
-    };
+    // Settings not given on the command line keep the library's defaults.
+    let mut config = Config::new(format.into());
+    config.options.editorial_threshold = cli.editorial_threshold;
+    config.load.max_bytes = cli.max_bytes;
+    config.summary_only = cli.summary;
+    config.array = several;
+    config.gates = gates_in_order(cli, matches);
+    config.style = TextStyle { color };
+    config.progress = (several || cli.jsonl_in) && !cli.quiet && io::stderr().is_terminal();
+    config.strict = cli.strict;
     let mut out: Box<dyn Write> = match &cli.output {
         Some(path) => Box::new(BufWriter::new(std::fs::File::create(path).map_err(
             |e| {

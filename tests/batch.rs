@@ -348,3 +348,34 @@ fn broken_pipe_exits_quietly() {
         assert_eq!((status.as_str(), stderr.as_str()), ("0", ""), "{format}");
     }
 }
+
+#[test]
+fn a_directory_with_no_matching_file_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(empty.join("sub")).unwrap();
+    write(&empty, "sub/notes.log", "not picked up");
+    let a = write(dir.path(), "a.txt", &article(1));
+    let out = presslens()
+        .args(["--format", "jsonl", "--max-count", "editorial=100"])
+        .arg(&empty)
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(json_lines(&out.stdout).len(), 1);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr.lines().next().unwrap(),
+        format!(
+            "presslens: {}: no file matching *.txt, *.md, *.text in this directory",
+            empty.display()
+        )
+    );
+    // With a glob that matches, the same folder is fine.
+    presslens()
+        .args(["--glob", "*.log"])
+        .arg(&empty)
+        .assert()
+        .success();
+}
