@@ -75,12 +75,13 @@ struct Cli {
     #[arg(long, value_name = "LABEL=N", value_parser = Gate::parse_max_count)]
     max_count: Vec<Gate>,
 
-    /// Gate: fail (exit 1) on any unsourced statistic or vague source.
-    /// Repeatable.
+    /// Gate: fail (exit 1) on a finding: `unsourced-statistics` (a number
+    /// no source backs) or `vague-sources` (`critics say`). Repeatable.
     #[arg(long, value_name = "FINDING", value_parser = Gate::parse_fail_on)]
     fail_on: Vec<Gate>,
 
-    /// Colour the text output.
+    /// Colour the text output (`auto`: only on a terminal, and not when
+    /// NO_COLOR is set).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
 
