@@ -3,5 +3,8 @@
 # need beyond cargo, then runs every unit, integration and snapshot test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# GNU parallel for the `parallel --pipe` recipe test (tests/jsonl.rs skips
+# with a note when it is still missing).
+command -v parallel >/dev/null || (apt-get update -qq && apt-get install -y -qq parallel) || true
 cargo test --release --all-targets --locked
 cargo test --release --doc --locked

@@ -12,6 +12,8 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod annotate;
+pub mod batch;
+pub mod gates;
 pub mod reader;
 pub mod report;
 pub mod segment;

@@ -1,8 +1,11 @@
-//! The `presslens` command: parses arguments and hands them to the library.
+//! The `presslens` command: parses arguments and hands them to the library
+//! ([`presslens::batch`] does the work for one input or many).
 
-use clap::{Parser, ValueEnum};
-use presslens::reader::{self, InputError};
-use presslens::{Options, analyze, report};
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, ValueEnum};
+use presslens::batch::{self, Config, Format as OutFormat, Outcome};
+use presslens::gates::Gate;
+use presslens::reader;
+use presslens::report::text::{self, ColorChoice, TextStyle};
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,9 +15,13 @@ Examples:
   presslens story.txt                       annotated view in the terminal
   curl -s URL | html2text | presslens -     analyse piped text
   presslens --format json story.txt | jq '.summary.labels'
-  presslens --format json -o report.json story.txt
+  presslens --format jsonl articles/ > reports.jsonl
+  presslens --summary --max-ratio editorial=0.25 drafts/
+  jq -c '{id, text}' corpus.jsonl | presslens --jsonl-in
 
-Exit codes: 0 ok, 1 a gate failed, 2 error (bad input or usage).";
+Exit codes: 0 ok, 1 a gate failed, 2 error (bad input or usage). With
+--jsonl-in, a bad record is an error record in the output and leaves the
+exit code alone unless --strict is given.";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -24,19 +31,65 @@ Exit codes: 0 ok, 1 a gate failed, 2 error (bad input or usage).";
     after_help = EXAMPLES
 )]
 struct Cli {
-    /// Article to analyse (a text file), or `-` for standard input.
-    /// Without it, standard input is read when it is not a terminal.
-    input: Option<PathBuf>,
+    /// Articles to analyse: text files, directories (walked recursively for
+    /// --glob files, in name order), or `-` for standard input. Without
+    /// any, standard input is read when it is not a terminal.
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    /// Output format [default: text; jsonl with --jsonl-in]. `json` writes
+    /// one document, or one array when several inputs or a directory are
+    /// given.
+    #[arg(short, long, value_enum)]
+    format: Option<Format>,
 
     /// Write the report to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
-    /// Refuse inputs larger than this many bytes.
+    /// Print only the summary of each report.
+    #[arg(long)]
+    summary: bool,
+
+    /// File names to pick up in directories (repeatable; replaces the
+    /// default *.txt, *.md, *.text). `*` and `?` wildcards, any case.
+    #[arg(long, value_name = "PATTERN")]
+    glob: Vec<String>,
+
+    /// Read JSON lines `{"id": …, "text": …}` from standard input and write
+    /// one report per line, in order, with its id.
+    #[arg(long, conflicts_with = "inputs")]
+    jsonl_in: bool,
+
+    /// With --jsonl-in: exit 2 when any record could not be analysed.
+    #[arg(long, requires = "jsonl_in")]
+    strict: bool,
+
+    /// Gate: fail (exit 1) when more than this share of sentences carry
+    /// LABEL (direct_quote, reported_claim, statistic, editorial,
+    /// unlabeled). Repeatable.
+    #[arg(long, value_name = "LABEL=R", value_parser = Gate::parse_max_ratio)]
+    max_ratio: Vec<Gate>,
+
+    /// Gate: fail (exit 1) when more than N sentences carry LABEL. Repeatable.
+    #[arg(long, value_name = "LABEL=N", value_parser = Gate::parse_max_count)]
+    max_count: Vec<Gate>,
+
+    /// Gate: fail (exit 1) on a finding: `unsourced-statistics` (a number
+    /// no source backs) or `vague-sources` (`critics say`). Repeatable.
+    #[arg(long, value_name = "FINDING", value_parser = Gate::parse_fail_on)]
+    fail_on: Vec<Gate>,
+
+    /// Colour the text output (`auto`: only on a terminal, and not when
+    /// NO_COLOR is set).
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+
+    /// No progress bar.
+    #[arg(short, long)]
+    quiet: bool,
+
+    /// Refuse inputs (or --jsonl-in lines) larger than this many bytes.
     #[arg(long, value_name = "N", default_value_t = reader::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
 
@@ -49,65 +102,111 @@ struct Cli {
 enum Format {
     /// Human-readable, 80 columns.
     Text,
-    /// One JSON document (documented in the README).
+    /// One JSON document (an array for several inputs).
     Json,
+    /// JSON Lines: one report per line.
+    Jsonl,
+}
+
+impl From<Format> for OutFormat {
+    fn from(f: Format) -> OutFormat {
+        match f {
+            Format::Text => OutFormat::Text,
+            Format::Json => OutFormat::Json,
+            Format::Jsonl => OutFormat::Jsonl,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+impl From<Color> for ColorChoice {
+    fn from(c: Color) -> ColorChoice {
+        match c {
+            Color::Auto => ColorChoice::Auto,
+            Color::Always => ColorChoice::Always,
+            Color::Never => ColorChoice::Never,
+        }
+    }
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(&cli) {
-        Ok(code) => code,
-        Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
-        Err(Failure::Message(msg)) => {
-            eprintln!("presslens: {msg}");
+    let matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    match run(&cli, &matches) {
+        Ok(outcome) => ExitCode::from(outcome.exit_code()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "presslens: {e}");
             ExitCode::from(2)
         }
     }
 }
 
-enum Failure {
-    /// The reader of our output went away (`| head`): stop quietly.
-    BrokenPipe,
-    Message(String),
-}
-
-impl From<io::Error> for Failure {
-    fn from(e: io::Error) -> Failure {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            Failure::BrokenPipe
-        } else {
-            Failure::Message(format!("cannot write output: {e}"))
-        }
+/// The gates in command-line order, whichever flag gave them.
+fn gates_in_order(cli: &Cli, matches: &ArgMatches) -> Vec<Gate> {
+    let mut gates: Vec<(usize, Gate)> = Vec::new();
+    for (id, values) in [
+        ("max_ratio", &cli.max_ratio),
+        ("max_count", &cli.max_count),
+        ("fail_on", &cli.fail_on),
+    ] {
+        let indices = matches.indices_of(id).into_iter().flatten();
+        gates.extend(indices.zip(values.iter().copied()));
     }
+    gates.sort_by_key(|&(i, _)| i);
+    gates.into_iter().map(|(_, g)| g).collect()
 }
 
-fn run(cli: &Cli) -> Result<ExitCode, Failure> {
-    let (name, text) = match cli.input.as_deref() {
-        Some(p) if p.as_os_str() != "-" => {
-            let name = p.display().to_string();
-            let text = reader::read_path(p, cli.max_bytes).map_err(|e| input_error(&name, e))?;
-            (name, text)
-        }
-        Some(_) => ("-".to_string(), read_stdin(cli.max_bytes)?),
-        None => {
-            if io::stdin().is_terminal() {
-                return Err(Failure::Message(
-                    "no input: give a FILE, or pipe text in (see --help)".into(),
-                ));
-            }
-            ("-".to_string(), read_stdin(cli.max_bytes)?)
-        }
-    };
-    let options = Options {
-        editorial_threshold: cli.editorial_threshold,
-    };
-    let mut report = analyze(&text, &options);
-    report.source.name = name.into();
+fn usage_error(message: &str) -> io::Error {
+    io::Error::other(message.to_string())
+}
 
+fn run(cli: &Cli, matches: &ArgMatches) -> io::Result<Outcome> {
+    let format = match (cli.jsonl_in, cli.format) {
+        (true, None | Some(Format::Jsonl)) => Format::Jsonl,
+        (true, Some(_)) => return Err(usage_error("--jsonl-in always writes --format jsonl")),
+        (false, f) => f.unwrap_or(Format::Text),
+    };
+    let mut inputs = cli.inputs.clone();
+    if inputs.is_empty() && !cli.jsonl_in {
+        if io::stdin().is_terminal() {
+            return Err(usage_error(
+                "no input: give a FILE, or pipe text in (see --help)",
+            ));
+        }
+        inputs.push(PathBuf::from("-"));
+    }
+    let to_terminal = cli.output.is_none() && io::stdout().is_terminal();
+    let color = text::use_color(
+        cli.color.into(),
+        to_terminal,
+        std::env::var_os("NO_COLOR").as_deref(),
+        std::env::var_os("TERM").as_deref(),
+    );
+    let several = inputs.len() > 1 || inputs.iter().any(|p| p.is_dir());
+    // Settings not given on the command line keep the library's defaults.
+    let mut config = Config::new(format.into());
+    config.options.editorial_threshold = cli.editorial_threshold;
+    config.load.max_bytes = cli.max_bytes;
+    config.summary_only = cli.summary;
+    config.array = several;
+    config.gates = gates_in_order(cli, matches);
+    config.style = TextStyle { color };
+    config.progress = (several || cli.jsonl_in) && !cli.quiet && io::stderr().is_terminal();
+    config.strict = cli.strict;
     let mut out: Box<dyn Write> = match &cli.output {
         Some(path) => Box::new(BufWriter::new(std::fs::File::create(path).map_err(
             |e| {
-                Failure::Message(format!(
+                usage_error(&format!(
                     "{}: cannot create output file: {e}",
                     path.display()
                 ))
@@ -115,19 +214,22 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         )?)),
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
-    match cli.format {
-        Format::Text => report::text::write(&mut out, &report)?,
-        Format::Json => report::json::write(&mut out, &report)?,
-    }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
-}
-
-fn read_stdin(max_bytes: u64) -> Result<String, Failure> {
-    reader::read_limited(io::stdin().lock(), max_bytes).map_err(|e| input_error("-", e))
-}
-
-fn input_error(name: &str, e: InputError) -> Failure {
-    let name = if name == "-" { "<stdin>" } else { name };
-    Failure::Message(format!("{name}: {e}"))
+    let mut err = io::stderr();
+    let written = if cli.jsonl_in {
+        batch::run_jsonl(
+            io::BufReader::with_capacity(1 << 16, io::stdin()),
+            &config,
+            &mut out,
+            &mut err,
+        )
+    } else {
+        let globs: Vec<String> = if cli.glob.is_empty() {
+            batch::DEFAULT_GLOBS.iter().map(|g| g.to_string()).collect()
+        } else {
+            cli.glob.clone()
+        };
+        batch::run_files(&inputs, &globs, &config, &mut out, &mut err)
+    };
+    // The kind stays, so that a broken pipe is still recognised.
+    written.map_err(|e| io::Error::new(e.kind(), format!("cannot write output: {e}")))
 }

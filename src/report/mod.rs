@@ -22,6 +22,7 @@
 //! ```
 
 pub mod json;
+pub mod jsonl;
 pub mod text;
 
 use crate::span::{CharMap, Span};
