@@ -27,6 +27,15 @@ use std::sync::LazyLock;
 
 pub use parse::Found;
 
+/// `v` rounded to 12 significant digits, so that `47.1%` is 0.471 and not
+/// 0.47100000000000003.
+fn tidy(v: f64) -> f64 {
+    if !v.is_finite() || v == 0.0 {
+        return v;
+    }
+    format!("{v:.11e}").parse().unwrap_or(v)
+}
+
 /// Weight of a quantity's evidence by rule.
 fn weight(rule: &str) -> f32 {
     match rule {
@@ -55,7 +64,13 @@ fn scan<'t>(
         return Vec::new();
     }
     toks.fill(text, range);
-    parse::Scanner::new(toks).scan()
+    let mut found = parse::Scanner::new(toks).scan();
+    for f in &mut found {
+        f.value = f.value.map(tidy);
+        f.low = f.low.map(tidy);
+        f.high = f.high.map(tidy);
+    }
+    found
 }
 
 /// Attribution of a number in the sentence itself: `according to`, `data

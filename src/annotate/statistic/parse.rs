@@ -139,11 +139,18 @@ impl<'x, 't> Scanner<'x, 't> {
             None => (None, core),
         };
         let num = self.number(k, currency.is_some())?;
-        if currency.is_none() && !num.words && self.reject_digits(k) {
-            return Some((None, num.end));
-        }
-        if num.words && self.reject_words(k, &num) {
-            return Some((None, num.end));
+        let rejected = if num.words {
+            self.reject_words(k, &num)
+        } else {
+            currency.is_none() && self.reject_digits(k)
+        };
+        if rejected {
+            // Skip the rest of a rejected range too (`Sept. 19 to 22`).
+            let between = between || (k.saturating_sub(5)..k).any(|b| self.w(b) == "between");
+            let end = self
+                .range_end(k, num.end, between, false, None)
+                .map_or(num.end, |(_, suf)| suf.end);
+            return Some((None, end));
         }
         let mut suf = self.suffix(num.end, currency.is_some());
         let mut value = num.value;
@@ -667,6 +674,7 @@ impl<'x, 't> Scanner<'x, 't> {
             ("of", "every", _) => k + 2,
             ("out", "of", "every") => k + 3,
             ("out", "of", _) => k + 2,
+            ("of", _, _) if t.kind(k + 1) == Some(Kind::Num) => k + 1,
             _ => return None,
         };
         let den = if self.is_num(dk) {
@@ -734,6 +742,7 @@ impl<'x, 't> Scanner<'x, 't> {
                     if t.glued(then) {
                         match (c, t.kind(then)) {
                             (':' | '/' | '.', Some(Kind::Num)) => return true,
+                            ('\'' | '’', Some(Kind::Word)) if self.w(then) == "s" => return true,
                             ('-' | '–', Some(Kind::Word)) => {
                                 let w = self.w(then);
                                 let ok = words::magnitude(w, true).is_some()
@@ -798,6 +807,10 @@ impl<'x, 't> Scanner<'x, 't> {
             if words::IDENTIFIERS.contains(self.w(p)) {
                 return true;
             }
+            // `between the ages of 17 and 20`
+            if self.w(p) == "of" && p > 0 && matches!(self.w(p - 1), "age" | "ages") {
+                return true;
+            }
             // A capitalised name right before: `Boeing 737`, `Fortune 500`.
             if plain && p == i - 1 && t.capitalised(p) && !self.sentence_initial(p) {
                 return true;
@@ -807,7 +820,7 @@ impl<'x, 't> Scanner<'x, 't> {
         if plain && value < 125.0 && i >= 2 {
             let before = t.sym(i - 1);
             let name = t.capitalised(i - 2);
-            let closes = matches!(t.sym(next), Some(',' | ')' | '.' | ';'))
+            let closes = matches!(t.sym(next), Some(',' | ')' | '.' | ';' | '—' | '―' | '–'))
                 || next >= t.len()
                 || self.w(next) == "and";
             if name && closes && matches!(before, Some(',' | '(')) {
@@ -816,14 +829,20 @@ impl<'x, 't> Scanner<'x, 't> {
         }
         // A street address: `10 Downing Street`, `1600 Pennsylvania Ave.`
         if plain {
-            for k in next..(next + 3).min(t.len()) {
-                if !t.capitalised(k) {
+            for k in next..(next + 5).min(t.len()) {
+                let ordinal = matches!(self.w(k), "st" | "nd" | "rd" | "th") && t.glued(k);
+                if !(t.capitalised(k) || ordinal || (self.is_num(k) && k > next)) {
                     break;
                 }
-                if k > next && words::is_street(self.w(k)) {
+                if k > next && t.capitalised(k) && words::is_street(self.w(k)) {
                     return true;
                 }
             }
+        }
+        // Emergency numbers (`a 911 caller`) and long digit strings
+        // (timestamps, tweet ids) are identifiers.
+        if plain && (n.int_digits >= 7 || value == 911.0 || value == 999.0) {
+            return true;
         }
         // A phone number: `(212) 555-1234`.
         if plain

@@ -30,6 +30,12 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-9 * b.abs().max(1.0)
 }
 
+#[test]
+fn values_are_tidy() {
+    assert_eq!(q("It was 47.1 percent.")[0].1, Some(0.471));
+    assert_eq!(q("It was 98.33 percent.")[0].1, Some(0.9833));
+}
+
 fn one(s: &str, value: f64, unit: Option<&str>) {
     let got = q(s);
     assert_eq!(got.len(), 1, "{s}: {got:?}");
@@ -133,6 +139,7 @@ fn fractions_and_shares() {
     one("One in five adults smokes.", 0.2, Some("share"));
     one("Two of every five homes are empty.", 0.4, Some("share"));
     one("Nine out of 10 dentists agree.", 0.9, Some("share"));
+    one("Eight of 10 apples are local.", 0.8, Some("share"));
     one("Sales fell by a third.", 1.0 / 3.0, Some("share"));
     one("Nearly half said yes.", 0.5, Some("share"));
     none("It was the third time this week.");
@@ -237,6 +244,13 @@ fn ages_ordinals_and_identifiers_are_not_statistics() {
     none("He lives at 10 Downing Street.");
     none("Version 1.2.3 shipped.");
     none("The 9/11 attacks changed that.");
+    none("A 911 caller warned them.");
+    none("The post had id 783492272595750912.");
+    none("It blew up in front of 131 West 23rd Street.");
+    none("Those between the ages of 18 and 24 vote less.");
+    none("They met Sept. 19 to 22 in Oslo.");
+    none("It was big in the 80’s.");
+    none("Jane Doe, 40 — a nurse — was there.");
 }
 
 #[test]
