@@ -104,7 +104,7 @@ fn statistic_fixtures() {
             .iter()
             .map(|q| format!("{} {} {} {}", q["text"], q["value"], q["low"], q["unit"]))
             .collect();
-        if labelled != !case.want.is_empty() || qs.len() != case.want.len() {
+        if labelled == case.want.is_empty() || qs.len() != case.want.len() {
             failures.push(format!(
                 "line {}: {:?} got {got:?}",
                 case.line, case.sentence
