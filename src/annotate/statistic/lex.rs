@@ -64,12 +64,55 @@ fn digit_run(s: &[u8]) -> usize {
     s.iter().take_while(|b| b.is_ascii_digit()).count()
 }
 
+/// A fixed buffer of number characters.
+struct Digits {
+    buf: [u8; 48],
+    len: usize,
+    overflow: bool,
+}
+
+impl Default for Digits {
+    fn default() -> Self {
+        Digits {
+            buf: [0; 48],
+            len: 0,
+            overflow: false,
+        }
+    }
+}
+
+impl Digits {
+    fn push(&mut self, s: &str) {
+        let b = s.as_bytes();
+        if self.len + b.len() > self.buf.len() {
+            self.overflow = true;
+            self.len += b.len();
+            return;
+        }
+        self.buf[self.len..self.len + b.len()].copy_from_slice(b);
+        self.len += b.len();
+    }
+
+    fn value(&self) -> f64 {
+        if self.overflow {
+            return 0.0;
+        }
+        std::str::from_utf8(&self.buf[..self.len])
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0.0)
+    }
+}
+
 /// Reads a number starting at `at` (a digit); returns its end and shape.
 fn read_number(text: &str, at: usize) -> (usize, NumInfo) {
     let b = text.as_bytes();
     let first = digit_run(&b[at..]);
     let mut end = at + first;
-    let mut digits: String = text[at..end].to_string();
+    // The digits without separators, for parsing; a stack buffer (numbers
+    // longer than it are identifiers anyway and parse as 0).
+    let mut digits = Digits::default();
+    digits.push(&text[at..end]);
     let mut info = NumInfo {
         lead_zero: first > 1 && b[at] == b'0',
         ..NumInfo::default()
@@ -97,17 +140,17 @@ fn read_number(text: &str, at: usize) -> (usize, NumInfo) {
                 break;
             }
             sep_kind = Some(c);
-            digits.push_str(&text[after..after + 3]);
+            digits.push(&text[after..after + 3]);
             end = after + 3;
             info.sep = true;
         }
     }
-    info.int_digits = digits.len();
+    info.int_digits = digits.len;
     // Decimal part; a second dot makes it a version number.
     if b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
         let frac = digit_run(&b[end + 1..]);
-        digits.push('.');
-        digits.push_str(&text[end + 1..end + 1 + frac]);
+        digits.push(".");
+        digits.push(&text[end + 1..end + 1 + frac]);
         end += 1 + frac;
         info.decimal = true;
         while b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
@@ -115,7 +158,7 @@ fn read_number(text: &str, at: usize) -> (usize, NumInfo) {
             end += 1 + digit_run(&b[end + 1..]);
         }
     }
-    info.value = digits.parse().unwrap_or(0.0);
+    info.value = digits.value();
     (end, info)
 }
 
@@ -127,17 +170,23 @@ impl<'t> Tokens<'t> {
         self.lower.clear();
         let mut gap = true;
         let mut i = range.start;
+        let bytes = text.as_bytes();
         while i < range.end {
-            let c = text[i..].chars().next().unwrap_or(' ');
+            // ASCII fast path; other chars are decoded.
+            let b = bytes[i];
+            let c = if b < 0x80 {
+                b as char
+            } else {
+                text[i..].chars().next().unwrap_or(' ')
+            };
             if is_space(c) {
                 gap = true;
                 i += c.len_utf8();
                 continue;
             }
-            let start = i;
             let mut tok = Tok {
                 kind: Kind::Sym,
-                start,
+                start: i,
                 end: i + c.len_utf8(),
                 gap,
                 lower: 0..0,
@@ -150,14 +199,23 @@ impl<'t> Tokens<'t> {
                 tok.end = end;
                 tok.num = info;
             } else if c.is_alphabetic() {
-                let mut end = i;
                 let lo = self.lower.len();
-                for (k, ch) in text[i..range.end].char_indices() {
-                    if !ch.is_alphabetic() {
+                let mut end = i;
+                while end < range.end {
+                    let b = bytes[end];
+                    if b.is_ascii_alphabetic() {
+                        self.lower.push(b.to_ascii_lowercase() as char);
+                        end += 1;
+                    } else if b >= 0x80 {
+                        let ch = text[end..].chars().next().unwrap_or(' ');
+                        if !ch.is_alphabetic() {
+                            break;
+                        }
+                        self.lower.extend(ch.to_lowercase());
+                        end += ch.len_utf8();
+                    } else {
                         break;
                     }
-                    end = i + k + ch.len_utf8();
-                    self.lower.extend(ch.to_lowercase());
                 }
                 tok.kind = Kind::Word;
                 tok.end = end;

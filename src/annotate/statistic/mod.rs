@@ -77,7 +77,7 @@ fn scan<'t>(
 /// show`, `figures from`, `a survey by`, `estimates`, `said`.
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?xi)\b(?:
+        r"(?xi-u)\b(?:
             according\s+to
           | (?:data|figures|statistics|numbers|estimates|projections|records|results|polls?|surveys?|stud(?:y|ies)|reports?|analys[ie]s|census|tallies|tally|counts?)
             \s+(?:from|by|of|released|published|compiled|collected|show(?:s|ed|n)?|suggest(?:s|ed)?|indicate(?:s|d)?|put|puts|found|finds)\b

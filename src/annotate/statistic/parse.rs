@@ -77,6 +77,10 @@ impl<'x, 't> Scanner<'x, 't> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.t.len() {
+            if !self.may_start(i) {
+                i += 1;
+                continue;
+            }
             match self.at(i) {
                 Some((f, next)) => {
                     if let Some(f) = f {
@@ -90,10 +94,34 @@ impl<'x, 't> Scanner<'x, 't> {
         out
     }
 
+    /// Cheap test whether a quantity may start at token `i`: a number, a
+    /// currency mark, a currency code, or a word that can open a quantity.
+    fn may_start(&self, i: usize) -> bool {
+        let t = &self.t.toks[i];
+        match t.kind {
+            Kind::Num => true,
+            Kind::Sym => matches!(
+                t.ch,
+                '$' | '€' | '£' | '¥' | '₹' | '₽' | '₩' | '₺' | '₴' | '₪' | '~'
+            ),
+            Kind::Word => {
+                let w = self.w(i);
+                words::is_starter(w) || (w.len() <= 3 && self.t.all_caps(i))
+            }
+        }
+    }
+
     /// Reads a quantity starting at token `i`. `Some((None, next))` means a
     /// number was read and rejected: its tokens are skipped.
     fn at(&self, i: usize) -> Option<(Option<Found<'t>>, usize)> {
         let (j, approx) = match self.approximator(i) {
+            // `over`/`under` before a number word is a preposition
+            // (`anger over two bills`); before digits or money it is not.
+            Some(j)
+                if matches!(self.w(i), "over" | "under") && self.t.kind(j) == Some(Kind::Word) =>
+            {
+                (i, false)
+            }
             Some(j) => (j, true),
             None => (i, false),
         };
@@ -306,6 +334,13 @@ impl<'x, 't> Scanner<'x, 't> {
         let mut k = i.checked_sub(1)?;
         if matches!(self.w(k), "by" | "to" | "from") {
             k = k.checked_sub(1)?;
+        }
+        // `made up 2%` is a share, not a rise.
+        if self.w(k) == "up"
+            && k > 0
+            && matches!(self.w(k - 1), "make" | "makes" | "made" | "making")
+        {
+            return None;
         }
         words::is_change_verb(self.w(k)).then(|| self.t.toks[k].start)
     }
@@ -742,6 +777,7 @@ impl<'x, 't> Scanner<'x, 't> {
                     if t.glued(then) {
                         match (c, t.kind(then)) {
                             (':' | '/' | '.', Some(Kind::Num)) => return true,
+                            ('(', _) => return true, // `401(k)`
                             ('\'' | '’', Some(Kind::Word)) if self.w(then) == "s" => return true,
                             ('-' | '–', Some(Kind::Word)) => {
                                 let w = self.w(then);
@@ -754,8 +790,12 @@ impl<'x, 't> Scanner<'x, 't> {
                             ('-' | '–', Some(Kind::Num)) => {
                                 let m = t.toks[then].num;
                                 let (a, b) = (n.value, m.value);
+                                let third = matches!(t.sym(then + 1), Some('-' | '–'))
+                                    && t.glued(then + 1)
+                                    && self.is_num(then + 2);
                                 if (is_year(a) && (is_year(b) || m.int_digits == 2))
                                     || (n.int_digits == 3 && m.int_digits == 4 && !n.sep && !m.sep)
+                                    || third
                                 {
                                     return true; // `2012–13`, `555-1234`
                                 }
@@ -812,7 +852,7 @@ impl<'x, 't> Scanner<'x, 't> {
                 return true;
             }
             // A capitalised name right before: `Boeing 737`, `Fortune 500`.
-            if plain && p == i - 1 && t.capitalised(p) && !self.sentence_initial(p) {
+            if !n.sep && p == i - 1 && t.capitalised(p) && !self.sentence_initial(p) {
                 return true;
             }
         }

@@ -178,6 +178,8 @@ fn multipliers_and_changes() {
     let s = "Exports rose 5% last year.";
     let r = quantities(s, 0..s.len());
     assert_eq!(r[0].change, Some(8));
+    let s = "Women made up 40% of staff.";
+    assert_eq!(quantities(s, 0..s.len())[0].change, None);
     let s = "Exports fell by a third.";
     assert_eq!(quantities(s, 0..s.len())[0].change, Some(8));
 }
@@ -245,6 +247,9 @@ fn ages_ordinals_and_identifiers_are_not_statistics() {
     none("Version 1.2.3 shipped.");
     none("The 9/11 attacks changed that.");
     none("A 911 caller warned them.");
+    none("Call the hotline (800-555-0100) now.");
+    none("Put it in a 401(k) plan.");
+    none("The BQ 4.6 variant spread.");
     none("The post had id 783492272595750912.");
     none("It blew up in front of 131 West 23rd Street.");
     none("Those between the ages of 18 and 24 vote less.");
@@ -266,6 +271,8 @@ fn descriptive_counts_are_not_statistics() {
     none("The two-day summit ended.");
     none("The team won 3-1.");
     none("They played in the Big Ten.");
+    none("There was anger over two bills.");
+    one("It sold over 40 units.", 40.0, Some("units"));
     one("The attack killed 12 people.", 12.0, Some("people"));
     one("The attack killed three people.", 3.0, Some("people"));
     one("Three people died in the fire.", 3.0, Some("people"));

@@ -1,7 +1,7 @@
 //! Word lists of the statistic detector: number words, units, currencies,
 //! identifier words, and the pre-check that skips sentences without numbers.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -106,6 +106,99 @@ pub fn is_tens(w: &str) -> bool {
     matches!(
         w,
         "twenty" | "thirty" | "forty" | "fifty" | "sixty" | "seventy" | "eighty" | "ninety"
+    )
+}
+
+/// Words that may open a quantity: number words, `a`/`an`, approximators,
+/// `between`, fractions, plural magnitudes, multipliers.
+pub fn is_starter(w: &str) -> bool {
+    // One match (a length switch and byte compares), kept in step with the
+    // functions and lists it stands for by the `starters_agree` test.
+    matches!(
+        w,
+        "zero"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "dozens"
+            | "scores"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "billions"
+            | "trillions"
+            | "doubled"
+            | "doubling"
+            | "doubles"
+            | "tripled"
+            | "trebled"
+            | "tripling"
+            | "triples"
+            | "quadrupled"
+            | "quadrupling"
+            | "halved"
+            | "halving"
+            | "twofold"
+            | "threefold"
+            | "fourfold"
+            | "fivefold"
+            | "tenfold"
+            | "hundredfold"
+            | "a"
+            | "an"
+            | "between"
+            | "half"
+            | "twice"
+            | "tens"
+            | "more"
+            | "less"
+            | "fewer"
+            | "greater"
+            | "higher"
+            | "at"
+            | "up"
+            | "as"
+            | "close"
+            | "upwards"
+            | "in"
+            | "just"
+            | "well"
+            | "some"
+            | "about"
+            | "around"
+            | "roughly"
+            | "nearly"
+            | "almost"
+            | "approximately"
+            | "approx"
+            | "estimated"
+            | "over"
+            | "under"
+            | "circa"
     )
 }
 
@@ -478,6 +571,7 @@ const TRIGGERS: &[&str] = &[
 
 static PRECHECK: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(TRIGGERS)
@@ -520,6 +614,21 @@ mod tests {
         assert!(may_hold_number("about half of them"));
         assert!(!may_hold_number("Someone often attends to it."));
         assert!(!may_hold_number("The phone is gone."));
+    }
+
+    #[test]
+    fn starters_agree() {
+        for w in TRIGGERS.iter().chain(APPROX.iter().map(|s| &s[0])) {
+            let opens = small_number(w).is_some()
+                || plural_magnitude(w).is_some()
+                || multiplier_verb(w).is_some()
+                || APPROX.iter().any(|s| s[0] == *w);
+            assert_eq!(opens, is_starter(w) && opens, "{w}");
+        }
+        for w in ["a", "an", "between", "half", "twice", "tens"] {
+            assert!(is_starter(w));
+        }
+        assert!(!is_starter("the"));
     }
 
     #[test]
