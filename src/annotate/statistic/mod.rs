@@ -81,7 +81,9 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
             according\s+to
           | (?:data|figures|statistics|numbers|estimates|projections|records|results|polls?|surveys?|stud(?:y|ies)|reports?|analys[ie]s|census|tallies|tally|counts?)
             \s+(?:from|by|of|released|published|compiled|collected|show(?:s|ed|n)?|suggest(?:s|ed)?|indicate(?:s|d)?|put|puts|found|finds)\b
-          | (?:said|says|say|told|tells|reported|reports|estimates|estimated\s+(?:that|by)|announced|confirmed|stated|calculated|tallied|projects|projected|counted)\b
+          | (?:said|says|say|told|tells|reported|reports|estimates|estimated\s+(?:that|by)|announced|confirmed|stated
+              |calculated|tallied|projects|projected|counted|claim(?:s|ed)|wrote|writes|noted|notes|argued|testified
+              |pointed\s+out|(?:found|show(?:s|ed)?)\s+that|showed)\b
         )",
     )
     .expect("static regex")

@@ -251,7 +251,14 @@ impl<'x, 't> Scanner<'x, 't> {
             && let Some((u, kind, e)) = self.unit_after(end)
         {
             match kind {
-                UnitKind::Time => return Some((None, e)),
+                // `every 72 minutes` is a rate; other durations are not
+                // statistics.
+                UnitKind::Time if !(i > 0 && self.w(i - 1) == "every") => return Some((None, e)),
+                UnitKind::Time => {
+                    unit = Some(u);
+                    measure = true;
+                    end = e;
+                }
                 UnitKind::Money | UnitKind::Cents => {}
                 UnitKind::Measure => {
                     measure = true;

@@ -280,6 +280,7 @@ fn descriptive_counts_are_not_statistics() {
     one("Deaths rose to 40.", 40.0, None);
     one("They shipped 3 tons of grain.", 3.0, Some("tons"));
     one("It grows 5 a day.", 5.0, None);
+    one("A child is born every 40 seconds.", 40.0, Some("seconds"));
 }
 
 #[test]
@@ -296,6 +297,8 @@ fn attribution() {
     assert!(attributes("A survey by Gallup found 40% support."));
     assert!(attributes("The ministry estimates 40,000 died."));
     assert!(attributes("Prices rose 5%, the bureau said."));
+    assert!(attributes("As the senator pointed out, it costs $5."));
+    assert!(attributes("The group claimed 40 members."));
     assert!(!attributes("Prices rose 5% last year."));
     assert!(!attributes("An estimated 40,000 people died."));
 }
@@ -334,5 +337,35 @@ fn never_panics_on_odd_input() {
         "£5-",
     ] {
         let _ = quantities(s, 0..s.len());
+    }
+}
+
+#[test]
+fn random_input_keeps_spans_on_char_boundaries() {
+    // A fixed pseudo-random walk over characters and words that the rules
+    // care about: no panic, spans on char boundaries and inside the text.
+    let pool = [
+        "1", "0", "9", ",", ".", "-", "–", "/", ":", "%", "$", "€", "£", "¥", " ", "\u{a0}",
+        "\u{202f}", "a", "one", "half", "third", "of", "in", "to", "and", "between", "million",
+        "bn", "m", "k", "percent", "per", "cent", "times", "as", "some", "more", "than", "US",
+        "USD", "May", "Smith", "years", "troops", "'", "’", "(", ")", "s", "th", "é", "😀", "“",
+        "”", "\n", "x",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..3000 {
+        let mut s = String::new();
+        for _ in 0..(seed % 23) {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            s.push_str(pool[(seed >> 33) as usize % pool.len()]);
+        }
+        for f in quantities(&s, 0..s.len()) {
+            assert!(f.start < f.end && f.end <= s.len(), "{s:?}");
+            assert!(
+                s.is_char_boundary(f.start) && s.is_char_boundary(f.end),
+                "{s:?}"
+            );
+        }
     }
 }
