@@ -53,6 +53,10 @@ struct Suffix {
 
 pub struct Scanner<'x, 't> {
     t: &'x Tokens<'t>,
+    /// The token after the first `number of` / `total of` of the sentence:
+    /// it may name what a later bare number counts (`The number of
+    /// soldiers … reached 41,000`).
+    counted: Option<usize>,
 }
 
 fn is_year(v: f64) -> bool {
@@ -61,7 +65,12 @@ fn is_year(v: f64) -> bool {
 
 impl<'x, 't> Scanner<'x, 't> {
     pub fn new(t: &'x Tokens<'t>) -> Self {
-        Scanner { t }
+        let counted = (1..t.len())
+            .find(|&k| {
+                t.word(k) == "of" && matches!(t.word(k - 1), "number" | "total" | "count" | "tally")
+            })
+            .map(|k| k + 1);
+        Scanner { t, counted }
     }
 
     fn w(&self, i: usize) -> &str {
@@ -273,6 +282,13 @@ impl<'x, 't> Scanner<'x, 't> {
         if self.clock_after(end) {
             return Some((None, end));
         }
+        // `The number of Russian soldiers … reached 41,000`: soldiers.
+        if unit.is_none()
+            && let Some(c) = self.counted.filter(|&c| c < i)
+            && let Some((u, UnitKind::Count, _)) = self.unit_after(c)
+        {
+            unit = Some(u);
+        }
         let rate = self.rate_after(end);
         let change = change.filter(|&c| currency.is_some() || suf.percent || !self.weak_change(c));
         let range = low.is_some();
@@ -399,6 +415,17 @@ impl<'x, 't> Scanner<'x, 't> {
         let w = self.w(i);
         if w.is_empty() {
             return None;
+        }
+        // `half a million`
+        if w == "half" && matches!(self.w(i + 1), "a" | "an") {
+            let m = words::magnitude(self.w(i + 2), false)?;
+            return Some(Num {
+                value: m / 2.0,
+                end: i + 3,
+                words: true,
+                precise: false,
+                vague: false,
+            });
         }
         // `a million`, `a dozen`, `a hundred`.
         if matches!(w, "a" | "an") {
@@ -664,6 +691,9 @@ impl<'x, 't> Scanner<'x, 't> {
         let after_by = i > 0 && self.w(i - 1) == "by";
         if w == "half" {
             let next = self.w(i + 1);
+            if matches!(next, "a" | "an") && words::magnitude(self.w(i + 2), false).is_some() {
+                return None; // `half a million` is an amount
+            }
             if matches!(next, "of") {
                 return Some((0.5, i + 2));
             }

@@ -47,6 +47,11 @@ fn one(s: &str, value: f64, unit: Option<&str>) {
 #[test]
 fn integers_with_separators() {
     one("The count reached 41,000 by noon.", 41000.0, None);
+    one(
+        "The number of Russian soldiers there reached 41,000.",
+        41000.0,
+        Some("soldiers"),
+    );
     one("The count reached 41 000 by noon.", 41000.0, None);
     one("It holds 1,234,567 records.", 1234567.0, Some("records"));
     one(
@@ -125,6 +130,12 @@ fn number_words() {
         Some("people"),
     );
     one("A dozen soldiers were sent.", 12.0, Some("soldiers"));
+    one("Half a million people fled.", 500_000.0, Some("people"));
+    one(
+        "Nearly half a million people fled.",
+        500_000.0,
+        Some("people"),
+    );
 }
 
 #[test]
