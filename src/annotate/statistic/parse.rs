@@ -904,6 +904,23 @@ impl<'x, 't> Scanner<'x, 't> {
                 return true;
             }
         }
+        // An age as a predicate: `who is 70.`, `Now 25, he`, `at 86 she`.
+        if plain && value < 125.0 && i >= 1 {
+            let ends = matches!(t.sym(next), Some(',' | '.' | ';')) || next >= t.len();
+            let pronoun = |k: usize| matches!(self.w(k), "he" | "she" | "i" | "they" | "we");
+            let person =
+                |k: usize| matches!(self.w(k), "who" | "now") || pronoun(k) || t.capitalised(k);
+            let prev = self.w(i - 1);
+            let age = (matches!(prev, "is" | "was" | "turned" | "turns")
+                && ends
+                && i >= 2
+                && person(i - 2))
+                || (prev == "now" && self.sentence_initial(i - 1) && t.sym(next) == Some(','))
+                || (prev == "at" && pronoun(next));
+            if age {
+                return true;
+            }
+        }
         // A street address: `10 Downing Street`, `1600 Pennsylvania Ave.`
         if plain {
             for k in next..(next + 5).min(t.len()) {

@@ -238,6 +238,10 @@ fn ages_ordinals_and_identifiers_are_not_statistics() {
     none("John Smith, 45 and his son were charged.");
     none("Maria Lopez (38) was charged.");
     none("He is aged 45.");
+    none("Critics noted that the senator, who is 70.");
+    none("Now 25, he lives in Ohio.");
+    none("Even at 86 she still works.");
+    one("The death toll is 70.", 70.0, None);
     none("It was the first time.");
     none("New START was extended.");
     none("COVID-19 spread fast.");
