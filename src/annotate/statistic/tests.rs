@@ -384,3 +384,92 @@ fn random_input_keeps_spans_on_char_boundaries() {
         }
     }
 }
+
+/// Runs `detect` over `text` after `prepare` has filled in what earlier
+/// detectors would (sources, quotes).
+fn detect_with(text: &str, prepare: impl FnOnce(&mut [Sentence])) -> Vec<Sentence<'_>> {
+    // The sentences as the pipeline builds them, with this detector's
+    // output removed, then annotated again.
+    let mut sentences = crate::analyze(text, &crate::Options::default()).sentences;
+    for s in &mut sentences {
+        s.quantities.clear();
+        s.evidence.retain(|e| e.label != Label::Statistic);
+        s.remove_label(Label::Statistic);
+    }
+    prepare(&mut sentences);
+    let doc = crate::segment::segment(text);
+    let options = crate::Options::default();
+    let cx = Context {
+        text,
+        doc: &doc,
+        options: &options,
+    };
+    detect(&cx, &mut sentences);
+    sentences
+}
+
+#[test]
+fn sourcing_reaches_across_the_paragraph_only() {
+    let text = "Officials said the river was rising. It reached 40 metres by noon.\n\nIt then fell 2 metres.";
+    let s = detect_with(text, |_| {});
+    assert!(s[1].has(Label::Statistic) && s[1].quantities[0].sourced);
+    assert!(s[2].has(Label::Statistic) && !s[2].quantities[0].sourced);
+    assert_eq!(s[1].evidence[0].note.as_deref(), Some("40"));
+    let e = &s[1].evidence[0];
+    assert_eq!(&text[e.span.range()], e.text);
+}
+
+#[test]
+fn a_source_from_the_claims_detector_counts() {
+    use crate::report::{SourceKind, SourceMention, SourceRole};
+    let text = "The agency warned of floods. It listed 4,000 homes underwater.";
+    let s = detect_with(text, |s| {
+        s[0].sources.push(SourceMention {
+            text: "The agency",
+            span: Span::bytes(0..10),
+            kind: SourceKind::Named,
+            role: SourceRole::Claim,
+        })
+    });
+    assert!(s[1].quantities[0].sourced);
+    let s = detect_with(
+        "The agency warned of floods. It listed 4,000 homes underwater.",
+        |_| {},
+    );
+    assert!(!s[1].quantities[0].sourced);
+    let s = detect_with("It had 4,000 homes underwater.", |_| {});
+    assert!(!s[0].quantities[0].sourced);
+}
+
+#[test]
+fn a_number_inside_a_quote_with_a_speaker_is_sourced() {
+    use crate::report::Quote;
+    let text = "Smith put it bluntly: “We lost 4,000 homes.”";
+    let open = text.find('“').unwrap() + '“'.len_utf8();
+    let close = text.find('”').unwrap();
+    let s = detect_with(text, |s| {
+        s[0].quotes.push(Quote {
+            text: &text[open..close],
+            span: Span::bytes(open..close),
+            speaker: Some("Smith"),
+            speaker_span: Some(Span::bytes(0..5)),
+            speaker_resolved: None,
+            cue: None,
+            cue_span: None,
+            partial: false,
+            closed: true,
+        })
+    });
+    assert!(s[0].quantities[0].sourced);
+    let s = detect_with(text, |_| {});
+    assert!(!s[0].quantities[0].sourced);
+}
+
+#[test]
+fn change_evidence_spans_verb_and_number() {
+    let s = detect_with("Exports rose 5% in May.", |_| {});
+    let rules: Vec<&str> = s[0].evidence.iter().map(|e| e.rule).collect();
+    assert_eq!(rules, ["change", "percentage"]);
+    assert_eq!(s[0].evidence[0].text, "rose 5%");
+    assert_eq!(s[0].evidence[1].note.as_deref(), Some("0.05"));
+}
