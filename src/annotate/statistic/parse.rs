@@ -233,7 +233,7 @@ impl<'x, 't> Scanner<'x, 't> {
         }
         value *= suf.mult;
         let mut end = suf.end;
-        let currency = currency.or(suf.currency);
+        let mut currency = currency.or(suf.currency);
         let scale = |v: f64| {
             if suf.percent || suf.cents {
                 v / 100.0
@@ -268,7 +268,12 @@ impl<'x, 't> Scanner<'x, 't> {
                     measure = true;
                     end = e;
                 }
-                UnitKind::Money | UnitKind::Cents => {}
+                // `40 US dollars`
+                UnitKind::Money => {
+                    currency = words::UNITS.get(u.to_lowercase().as_str()).map(|x| x.code);
+                    unit = currency.map(Cow::Borrowed);
+                }
+                UnitKind::Cents => {}
                 UnitKind::Measure => {
                     measure = true;
                     unit = Some(u);
@@ -537,10 +542,8 @@ impl<'x, 't> Scanner<'x, 't> {
         let dash = t.sym(k) == Some('-') && t.glued(k) && t.glued(k + 1);
         let mk = if dash { k + 1 } else { k };
         let mw = self.w(mk);
-        let abbrev = matches!(
-            mw,
-            "k" | "m" | "b" | "bn" | "mn" | "tn" | "mln" | "bln" | "trn"
-        );
+        // One-letter abbreviations must touch the number (`40k`, `$4m`).
+        let abbrev = matches!(mw, "k" | "m" | "b");
         if let Some(m) = words::magnitude(mw, money).filter(|_| mw != "hundred" || !dash)
             && (!abbrev || t.glued(mk) || money)
         {

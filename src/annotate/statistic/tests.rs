@@ -91,6 +91,8 @@ fn money_in_several_currencies() {
     one("It was sold for 40 euros.", 40.0, Some("EUR"));
     one("They raised US$2m.", 2e6, Some("USD"));
     one("Tickets cost 50 cents.", 0.5, Some("USD"));
+    one("It paid 40 US dollars.", 40.0, Some("USD"));
+    one("The fund holds 3 bn now.", 3e9, None);
     one("a $20-million contract", 2e7, Some("USD"));
     one("It cost $5 for a ticket.", 5.0, Some("USD"));
 }
