@@ -1,0 +1,174 @@
+//! statistic: quantities offered as fact, normalised (GUIDE §3).
+//!
+//! Each sentence that passes a cheap pre-check (an ASCII digit, a currency
+//! symbol or a whole number word) is split into tokens ([`lex`]) and scanned
+//! once ([`parse`]): every number is read with its currency, magnitude,
+//! percent sign, range, approximator and unit, and kept only when it is a
+//! statistic — not a date, year, clock time, age, identifier, address,
+//! descriptor or a small count that only describes. Kept quantities go into
+//! `sentences[].quantities` with one piece of evidence each, and the
+//! sentence gets the `statistic` label.
+//!
+//! A quantity is *sourced* when its paragraph names a source: a mention the
+//! claims detector left in `sentences[].sources`, statistic attribution found
+//! here (`according to X`, `X data show`, `a survey by X`, `, the bureau
+//! said`), or a direct quote with a speaker around the number.
+
+mod lex;
+mod parse;
+mod words;
+
+use super::Context;
+use crate::report::{Evidence, Label, Quantity, Sentence};
+use crate::span::Span;
+use regex::Regex;
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+pub use parse::Found;
+
+/// `v` rounded to 12 significant digits, so that `47.1%` is 0.471 and not
+/// 0.47100000000000003.
+fn tidy(v: f64) -> f64 {
+    if !v.is_finite() || v == 0.0 {
+        return v;
+    }
+    format!("{v:.11e}").parse().unwrap_or(v)
+}
+
+/// Weight of a quantity's evidence by rule.
+fn weight(rule: &str) -> f32 {
+    match rule {
+        "money" | "percentage" => 1.0,
+        "range" | "multiplier" | "fraction" => 0.9,
+        "count" => 0.8,
+        _ => 0.7,
+    }
+}
+
+/// Weight of the extra `change` evidence (`rose 5%`).
+const CHANGE_WEIGHT: f32 = 0.3;
+
+/// Finds the statistic quantities of `text[range]`.
+pub fn quantities(text: &str, range: std::ops::Range<usize>) -> Vec<Found<'_>> {
+    let mut toks = lex::Tokens::default();
+    scan(&mut toks, text, range)
+}
+
+fn scan<'t>(
+    toks: &mut lex::Tokens<'t>,
+    text: &'t str,
+    range: std::ops::Range<usize>,
+) -> Vec<Found<'t>> {
+    if !words::may_hold_number(&text[range.clone()]) {
+        return Vec::new();
+    }
+    toks.fill(text, range);
+    let mut found = parse::Scanner::new(toks).scan();
+    for f in &mut found {
+        f.value = f.value.map(tidy);
+        f.low = f.low.map(tidy);
+        f.high = f.high.map(tidy);
+    }
+    found
+}
+
+/// Attribution of a number in the sentence itself: `according to`, `data
+/// show`, `figures from`, `a survey by`, `estimates`, `said`.
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi-u)\b(?:
+            according\s+to
+          | (?:data|figures|statistics|numbers|estimates|projections|records|results|polls?|surveys?|stud(?:y|ies)|reports?|analys[ie]s|census|tallies|tally|counts?)
+            \s+(?:from|by|of|released|published|compiled|collected|show(?:s|ed|n)?|suggest(?:s|ed)?|indicate(?:s|d)?|put|puts|found|finds)\b
+          | (?:said|says|say|told|tells|reported|reports|estimates|estimated\s+(?:that|by)|announced|confirmed|stated
+              |calculated|tallied|projects|projected|counted|claim(?:s|ed)|wrote|writes|noted|notes|argued|testified
+              |pointed\s+out|(?:found|show(?:s|ed)?)\s+that|showed)\b
+        )",
+    )
+    .expect("static regex")
+});
+
+/// True when `s` attributes what it says to a source.
+pub fn attributes(s: &str) -> bool {
+    ATTRIBUTION.is_match(s)
+}
+
+pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
+    let mut toks = lex::Tokens::default();
+    let mut found: Vec<(usize, Vec<Found<'a>>)> = Vec::new();
+    for (i, s) in sentences.iter().enumerate() {
+        let q = scan(&mut toks, cx.text, s.span.range());
+        if !q.is_empty() {
+            found.push((i, q));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    // Whether the paragraph names a source; `found` is in sentence order, so
+    // one cached paragraph keeps this linear.
+    let mut cache: Option<(usize, bool)> = None;
+    for (i, qs) in found {
+        let p = sentences[i].paragraph;
+        let para = match cache {
+            Some((q, b)) if q == p => b,
+            _ => {
+                let range = cx.doc.sentences_in(p);
+                let b = sentences
+                    .get(range)
+                    .unwrap_or_default()
+                    .iter()
+                    .chain([&sentences[i]])
+                    .any(|s| !s.sources.is_empty() || attributes(s.text));
+                cache = Some((p, b));
+                b
+            }
+        };
+        let s = &mut sentences[i];
+        for f in qs {
+            let quoted = s
+                .quotes
+                .iter()
+                .any(|q| q.speaker.is_some() && q.span.start <= f.start && f.end <= q.span.end);
+            let text = &cx.text[f.start..f.end];
+            let note = match (f.value, f.low, f.high) {
+                (Some(v), _, _) => format!("{v}"),
+                (None, Some(lo), Some(hi)) => format!("{lo}–{hi}"),
+                _ => String::new(),
+            };
+            if let Some(c) = f.change {
+                s.evidence.push(Evidence {
+                    label: Label::Statistic,
+                    rule: "change",
+                    span: Span::bytes(c..f.end),
+                    text: &cx.text[c..f.end],
+                    weight: CHANGE_WEIGHT,
+                    note: Some(Cow::Owned(note.clone())),
+                });
+            }
+            s.evidence.push(Evidence {
+                label: Label::Statistic,
+                rule: f.rule,
+                span: Span::bytes(f.start..f.end),
+                text,
+                weight: weight(f.rule),
+                note: Some(Cow::Owned(note)),
+            });
+            s.quantities.push(Quantity {
+                text,
+                span: Span::bytes(f.start..f.end),
+                value: f.value,
+                unit: f.unit,
+                approx: f.approx,
+                low: f.low,
+                high: f.high,
+                sourced: para || quoted,
+            });
+        }
+        s.add_label(Label::Statistic);
+    }
+}
+
+#[cfg(test)]
+mod tests;

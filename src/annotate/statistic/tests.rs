@@ -1,0 +1,477 @@
+//! Unit tests of the statistic rules: each rule with cases that fire and
+//! cases that must not.
+
+use super::*;
+
+/// (text, value, unit, approx) of every quantity found in `s`.
+fn q(s: &str) -> Vec<(String, Option<f64>, Option<String>, bool)> {
+    let found = quantities(s, 0..s.len());
+    for f in &found {
+        assert!(s.is_char_boundary(f.start) && s.is_char_boundary(f.end));
+    }
+    found
+        .into_iter()
+        .map(|f| {
+            (
+                s[f.start..f.end].to_string(),
+                f.value,
+                f.unit.map(|u| u.into_owned()),
+                f.approx,
+            )
+        })
+        .collect()
+}
+
+fn none(s: &str) {
+    assert_eq!(q(s), vec![], "{s}");
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9 * b.abs().max(1.0)
+}
+
+#[test]
+fn values_are_tidy() {
+    assert_eq!(q("It was 47.1 percent.")[0].1, Some(0.471));
+    assert_eq!(q("It was 98.33 percent.")[0].1, Some(0.9833));
+}
+
+fn one(s: &str, value: f64, unit: Option<&str>) {
+    let got = q(s);
+    assert_eq!(got.len(), 1, "{s}: {got:?}");
+    let v = got[0].1.unwrap_or(f64::NAN);
+    assert!(close(v, value), "{s}: value {v} want {value}");
+    assert_eq!(got[0].2.as_deref(), unit, "{s}");
+}
+
+#[test]
+fn integers_with_separators() {
+    one("The count reached 41,000 by noon.", 41000.0, None);
+    one(
+        "The number of Russian soldiers there reached 41,000.",
+        41000.0,
+        Some("soldiers"),
+    );
+    one("The count reached 41 000 by noon.", 41000.0, None);
+    one("It holds 1,234,567 records.", 1234567.0, Some("records"));
+    one(
+        "There are some 42,000 Russian troops there.",
+        42000.0,
+        Some("troops"),
+    );
+    assert!(q("There are some 42,000 Russian troops there.")[0].3);
+    assert_eq!(
+        q("There are some 42,000 Russian troops there.")[0].0,
+        "some 42,000"
+    );
+}
+
+#[test]
+fn decimals_and_percentages() {
+    one("Inflation was 3.2 last year.", 3.2, None);
+    one("Turnout rose 12% this year.", 0.12, Some("percent"));
+    one("Turnout was 12 percent.", 0.12, Some("percent"));
+    one("Turnout was 12 per cent.", 0.12, Some("percent"));
+    one("Turnout was twelve percent.", 0.12, Some("percent"));
+    one(
+        "Support slipped 3 percentage points.",
+        0.03,
+        Some("percentage points"),
+    );
+    one("a 10-percent cut", 0.1, Some("percent"));
+}
+
+#[test]
+fn money_in_several_currencies() {
+    one("It cost $4.5 million to build.", 4_500_000.0, Some("USD"));
+    one("The fund holds €3bn now.", 3e9, Some("EUR"));
+    one("He paid £200,000 for it.", 200_000.0, Some("GBP"));
+    one("Debt hit ¥1 trillion.", 1e12, Some("JPY"));
+    one("The fee is USD 40 a head.", 40.0, Some("USD"));
+    one("It was sold for 40 euros.", 40.0, Some("EUR"));
+    one("They raised US$2m.", 2e6, Some("USD"));
+    one("Tickets cost 50 cents.", 0.5, Some("USD"));
+    one("It paid 40 US dollars.", 40.0, Some("USD"));
+    one("The fund holds 3 bn now.", 3e9, None);
+    one("a $20-million contract", 2e7, Some("USD"));
+    one("It cost $5 for a ticket.", 5.0, Some("USD"));
+}
+
+#[test]
+fn magnitudes() {
+    one(
+        "The city has 4.5 million residents.",
+        4_500_000.0,
+        Some("residents"),
+    );
+    one("They sold 40k copies.", 40_000.0, None);
+    one("It lost 1.2bn in value.", 1.2e9, None);
+    one("About two thousand people came.", 2000.0, Some("people"));
+}
+
+#[test]
+fn number_words() {
+    one("Forty-two people were hurt.", 42.0, Some("people"));
+    one(
+        "Police detained two dozen protesters.",
+        24.0,
+        Some("protesters"),
+    );
+    one(
+        "They counted two hundred and fifty votes.",
+        250.0,
+        Some("votes"),
+    );
+    let h = q("Hundreds of people marched.");
+    assert_eq!(h.len(), 1);
+    assert_eq!(h[0].0, "Hundreds of");
+    assert!(h[0].3, "hundreds of is approximate");
+    one(
+        "Tens of thousands of people marched.",
+        10_000.0,
+        Some("people"),
+    );
+    one("A dozen soldiers were sent.", 12.0, Some("soldiers"));
+    one("Half a million people fled.", 500_000.0, Some("people"));
+    one(
+        "Nearly half a million people fled.",
+        500_000.0,
+        Some("people"),
+    );
+}
+
+#[test]
+fn fractions_and_shares() {
+    one("Half of the voters stayed home.", 0.5, Some("share"));
+    one(
+        "A third of the budget went to roads.",
+        1.0 / 3.0,
+        Some("share"),
+    );
+    one("Two-thirds of members agreed.", 2.0 / 3.0, Some("share"));
+    one("One in five adults smokes.", 0.2, Some("share"));
+    one("Two of every five homes are empty.", 0.4, Some("share"));
+    one("Nine out of 10 dentists agree.", 0.9, Some("share"));
+    one("Eight of 10 apples are local.", 0.8, Some("share"));
+    one("Sales fell by a third.", 1.0 / 3.0, Some("share"));
+    one("Nearly half said yes.", 0.5, Some("share"));
+    none("It was the third time this week.");
+    none("A third party may run.");
+    none("They met in the second half.");
+    none("The quarter ended badly.");
+}
+
+#[test]
+fn ranges() {
+    let r = quantities("Between 40 and 50 people came.", 0..30);
+    assert_eq!(r.len(), 1);
+    assert_eq!(
+        (r[0].low, r[0].high, r[0].rule),
+        (Some(40.0), Some(50.0), "range")
+    );
+    let r = quantities("It costs $40–50 million.", 0..26);
+    assert_eq!(r.len(), 1);
+    assert_eq!((r[0].low, r[0].high), (Some(4e7), Some(5e7)));
+    let s = "Between 40 and 50 percent agreed.";
+    let r = quantities(s, 0..s.len());
+    assert_eq!((r[0].low, r[0].high), (Some(0.4), Some(0.5)));
+    let s = "They expect 30 to 40 deaths.";
+    let r = quantities(s, 0..s.len());
+    assert_eq!((r[0].low, r[0].high), (Some(30.0), Some(40.0)));
+}
+
+#[test]
+fn multipliers_and_changes() {
+    one("Prices doubled in a year.", 2.0, Some("times"));
+    one("There were three times as many cases.", 3.0, Some("times"));
+    one("It is twice as large.", 2.0, Some("times"));
+    one("Costs rose tenfold.", 10.0, Some("times"));
+    none("He doubled down on the claim.");
+    none("They met three times last week.");
+    let s = "Exports rose 5% last year.";
+    let r = quantities(s, 0..s.len());
+    assert_eq!(r[0].change, Some(8));
+    let s = "Women made up 40% of staff.";
+    assert_eq!(quantities(s, 0..s.len())[0].change, None);
+    let s = "Exports fell by a third.";
+    assert_eq!(quantities(s, 0..s.len())[0].change, Some(8));
+}
+
+#[test]
+fn approximations() {
+    for s in [
+        "some 42,000 troops",
+        "about 40 people",
+        "nearly 40 people",
+        "more than 40 people",
+        "at least 40 people",
+        "an estimated 40 people",
+    ] {
+        let r = q(s);
+        assert_eq!(r.len(), 1, "{s}");
+        assert!(r[0].3, "{s}");
+        assert_eq!(r[0].1, Some(if s.contains("42") { 42000.0 } else { 40.0 }));
+    }
+    assert!(!q("40 people came")[0].3);
+}
+
+#[test]
+fn dates_years_and_times_are_not_statistics() {
+    none("In 2021 the law changed.");
+    none("Back in the 1990s it was different.");
+    none("Back in the '90s it was different.");
+    none("The 2012–13 season was long.");
+    none("The 2012-2013 season was long.");
+    none("It happened on May 5.");
+    none("It happened on 5 May 2021.");
+    none("It happened on Jan. 12.");
+    none("They met at 3:30 on Tuesday.");
+    none("They met at 10 a.m. sharp.");
+    none("They met at 9pm sharp.");
+    none("They met on the 5th.");
+    none("He served for 10 years.");
+    none("She is 45 years old.");
+    none("It lasted two weeks.");
+}
+
+#[test]
+fn ages_ordinals_and_identifiers_are_not_statistics() {
+    none("John Smith, 45, was charged.");
+    none("John Smith, 45 and his son were charged.");
+    none("Maria Lopez (38) was charged.");
+    none("He is aged 45.");
+    none("Critics noted that the senator, who is 70.");
+    none("Now 25, he lives in Ohio.");
+    none("Even at 86 she still works.");
+    one("The death toll is 70.", 70.0, None);
+    none("It was the first time.");
+    none("New START was extended.");
+    none("COVID-19 spread fast.");
+    none("An F-16 crashed.");
+    none("The G7 met.");
+    none("Under Article 5 allies must help.");
+    none("Drive down Route 66 tonight.");
+    none("A Boeing 737 landed.");
+    none("The BA.5 variant spread.");
+    none("The 49ers won.");
+    none("The Fortune 500 list is out.");
+    none("See section 12 of the act.");
+    none("See page 212 for details.");
+    none("It is No. 1 again.");
+    none("Call 555-1234 now.");
+    none("Call (212) 555-1234 now.");
+    none("He lives at 10 Downing Street.");
+    none("Version 1.2.3 shipped.");
+    none("The 9/11 attacks changed that.");
+    none("A 911 caller warned them.");
+    none("Call the hotline (800-555-0100) now.");
+    none("Put it in a 401(k) plan.");
+    none("The BQ 4.6 variant spread.");
+    none("The post had id 783492272595750912.");
+    none("It blew up in front of 131 West 23rd Street.");
+    none("Those between the ages of 18 and 24 vote less.");
+    none("They met Sept. 19 to 22 in Oslo.");
+    none("It was big in the 80’s.");
+    none("Jane Doe, 40 — a nurse — was there.");
+}
+
+#[test]
+fn descriptive_counts_are_not_statistics() {
+    none("It strained ties between our two countries.");
+    none("Both sides agreed.");
+    none("Three people were arrested after the fight.");
+    none("She is one of the best.");
+    none("It takes one to know one.");
+    none("They discussed a number of issues.");
+    none("A 75-year-old man was hurt.");
+    none("They released a 212-page report.");
+    none("The two-day summit ended.");
+    none("The team won 3-1.");
+    none("They played in the Big Ten.");
+    none("There was anger over two bills.");
+    one("It sold over 40 units.", 40.0, Some("units"));
+    one("The attack killed 12 people.", 12.0, Some("people"));
+    one("The attack killed three people.", 3.0, Some("people"));
+    one("Three people died in the fire.", 3.0, Some("people"));
+    one("They arrested 14 people.", 14.0, Some("people"));
+    one("Deaths rose to 40.", 40.0, None);
+    one("They shipped 3 tons of grain.", 3.0, Some("tons"));
+    one("It grows 5 a day.", 5.0, None);
+    one("A child is born every 40 seconds.", 40.0, Some("seconds"));
+}
+
+#[test]
+fn years_may_still_count_things() {
+    one("They sent 1500 troops.", 1500.0, Some("troops"));
+    one("It cost $2000.", 2000.0, Some("USD"));
+}
+
+#[test]
+fn attribution() {
+    assert!(attributes("Prices rose 5%, according to the bureau."));
+    assert!(attributes("Census data show 40% growth."));
+    assert!(attributes("Figures from the ministry put it at 40."));
+    assert!(attributes("A survey by Gallup found 40% support."));
+    assert!(attributes("The ministry estimates 40,000 died."));
+    assert!(attributes("Prices rose 5%, the bureau said."));
+    assert!(attributes("As the senator pointed out, it costs $5."));
+    assert!(attributes("The group claimed 40 members."));
+    assert!(!attributes("Prices rose 5% last year."));
+    assert!(!attributes("An estimated 40,000 people died."));
+}
+
+#[test]
+fn spans_are_exact_on_unicode_input() {
+    let s = "Über 40 — “€3bn” and 5 %, ½ of them; 10\u{202f}000 people ＄";
+    for f in quantities(s, 0..s.len()) {
+        assert!(s.is_char_boundary(f.start) && s.is_char_boundary(f.end));
+    }
+    one(
+        "They counted 10\u{202f}000 people.",
+        10_000.0,
+        Some("people"),
+    );
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for s in [
+        "$",
+        "$ ",
+        "5-",
+        "-5",
+        "between",
+        "between 5 and",
+        "one in",
+        "a third",
+        "40 to",
+        "€",
+        "1,",
+        "1.",
+        "0.5.6.7",
+        "9/",
+        "tens of",
+        "£5-",
+    ] {
+        let _ = quantities(s, 0..s.len());
+    }
+}
+
+#[test]
+fn random_input_keeps_spans_on_char_boundaries() {
+    // A fixed pseudo-random walk over characters and words that the rules
+    // care about: no panic, spans on char boundaries and inside the text.
+    let pool = [
+        "1", "0", "9", ",", ".", "-", "–", "/", ":", "%", "$", "€", "£", "¥", " ", "\u{a0}",
+        "\u{202f}", "a", "one", "half", "third", "of", "in", "to", "and", "between", "million",
+        "bn", "m", "k", "percent", "per", "cent", "times", "as", "some", "more", "than", "US",
+        "USD", "May", "Smith", "years", "troops", "'", "’", "(", ")", "s", "th", "é", "😀", "“",
+        "”", "\n", "x",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..3000 {
+        let mut s = String::new();
+        for _ in 0..(seed % 23) {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            s.push_str(pool[(seed >> 33) as usize % pool.len()]);
+        }
+        for f in quantities(&s, 0..s.len()) {
+            assert!(f.start < f.end && f.end <= s.len(), "{s:?}");
+            assert!(
+                s.is_char_boundary(f.start) && s.is_char_boundary(f.end),
+                "{s:?}"
+            );
+        }
+    }
+}
+
+/// Runs `detect` over `text` after `prepare` has filled in what earlier
+/// detectors would (sources, quotes).
+fn detect_with(text: &str, prepare: impl FnOnce(&mut [Sentence])) -> Vec<Sentence<'_>> {
+    // The sentences as the pipeline builds them, with this detector's
+    // output removed, then annotated again.
+    let mut sentences = crate::analyze(text, &crate::Options::default()).sentences;
+    for s in &mut sentences {
+        s.quantities.clear();
+        s.evidence.retain(|e| e.label != Label::Statistic);
+        s.remove_label(Label::Statistic);
+    }
+    prepare(&mut sentences);
+    let doc = crate::segment::segment(text);
+    let options = crate::Options::default();
+    let cx = Context {
+        text,
+        doc: &doc,
+        options: &options,
+    };
+    detect(&cx, &mut sentences);
+    sentences
+}
+
+#[test]
+fn sourcing_reaches_across_the_paragraph_only() {
+    let text = "Officials said the river was rising. It reached 40 metres by noon.\n\nIt then fell 2 metres.";
+    let s = detect_with(text, |_| {});
+    assert!(s[1].has(Label::Statistic) && s[1].quantities[0].sourced);
+    assert!(s[2].has(Label::Statistic) && !s[2].quantities[0].sourced);
+    assert_eq!(s[1].evidence[0].note.as_deref(), Some("40"));
+    let e = &s[1].evidence[0];
+    assert_eq!(&text[e.span.range()], e.text);
+}
+
+#[test]
+fn a_source_from_the_claims_detector_counts() {
+    use crate::report::{SourceKind, SourceMention, SourceRole};
+    let text = "The agency warned of floods. It listed 4,000 homes underwater.";
+    let s = detect_with(text, |s| {
+        s[0].sources.push(SourceMention {
+            text: "The agency",
+            span: Span::bytes(0..10),
+            kind: SourceKind::Named,
+            role: SourceRole::Claim,
+        })
+    });
+    assert!(s[1].quantities[0].sourced);
+    let s = detect_with(
+        "The agency warned of floods. It listed 4,000 homes underwater.",
+        |_| {},
+    );
+    assert!(!s[1].quantities[0].sourced);
+    let s = detect_with("It had 4,000 homes underwater.", |_| {});
+    assert!(!s[0].quantities[0].sourced);
+}
+
+#[test]
+fn a_number_inside_a_quote_with_a_speaker_is_sourced() {
+    use crate::report::Quote;
+    let text = "Smith put it bluntly: “We lost 4,000 homes.”";
+    let open = text.find('“').unwrap() + '“'.len_utf8();
+    let close = text.find('”').unwrap();
+    let s = detect_with(text, |s| {
+        s[0].quotes.push(Quote {
+            text: &text[open..close],
+            span: Span::bytes(open..close),
+            speaker: Some("Smith"),
+            speaker_span: Some(Span::bytes(0..5)),
+            speaker_resolved: None,
+            cue: None,
+            cue_span: None,
+            partial: false,
+            closed: true,
+        })
+    });
+    assert!(s[0].quantities[0].sourced);
+    let s = detect_with(text, |_| {});
+    assert!(!s[0].quantities[0].sourced);
+}
+
+#[test]
+fn change_evidence_spans_verb_and_number() {
+    let s = detect_with("Exports rose 5% in May.", |_| {});
+    let rules: Vec<&str> = s[0].evidence.iter().map(|e| e.rule).collect();
+    assert_eq!(rules, ["change", "percentage"]);
+    assert_eq!(s[0].evidence[0].text, "rose 5%");
+    assert_eq!(s[0].evidence[1].note.as_deref(), Some("0.05"));
+}

@@ -1,0 +1,642 @@
+//! Word lists of the statistic detector: number words, units, currencies,
+//! identifier words, and the pre-check that skips sentences without numbers.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What a word after a number says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitKind {
+    Count,
+    Measure,
+    Money,
+    Cents,
+    Time,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Unit {
+    pub kind: UnitKind,
+    /// The currency code for money and cents.
+    pub code: &'static str,
+}
+
+fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Units by their lower-cased words; multi-word units (`service members`)
+/// are keyed by their words joined with one space.
+pub static UNITS: LazyLock<HashMap<String, Unit>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for line in data_lines(include_str!("../statistic_units.txt")) {
+        let parts: Vec<&'static str> = line.split_whitespace().collect();
+        let coded = parts.len() >= 3 && matches!(parts[parts.len() - 2], "money" | "cents");
+        let k = if coded {
+            parts.len() - 2
+        } else {
+            parts.len() - 1
+        };
+        let kind = match parts[k] {
+            "count" => UnitKind::Count,
+            "measure" => UnitKind::Measure,
+            "money" => UnitKind::Money,
+            "cents" => UnitKind::Cents,
+            "time" => UnitKind::Time,
+            _ => continue,
+        };
+        let code = if coded { parts[k + 1] } else { "" };
+        map.insert(parts[..k].join(" "), Unit { kind, code });
+    }
+    map
+});
+
+/// Currency markers before an amount, to their codes.
+pub static CURRENCIES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    data_lines(include_str!("../statistic_currencies.txt"))
+        .filter_map(|l| l.split_once(' '))
+        .collect()
+});
+
+/// Words that make the number after them a name or position (`Article 5`).
+pub static IDENTIFIERS: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../statistic_identifiers.txt")).collect());
+
+/// The value of a cardinal number word below a hundred.
+pub fn small_number(w: &str) -> Option<f64> {
+    let v = match w {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    };
+    Some(v as f64)
+}
+
+/// A tens word (`forty`) that may take a hyphenated unit (`forty-two`).
+pub fn is_tens(w: &str) -> bool {
+    matches!(
+        w,
+        "twenty" | "thirty" | "forty" | "fifty" | "sixty" | "seventy" | "eighty" | "ninety"
+    )
+}
+
+/// Words that may open a quantity: number words, `a`/`an`, approximators,
+/// `between`, fractions, plural magnitudes, multipliers.
+pub fn is_starter(w: &str) -> bool {
+    // One match (a length switch and byte compares), kept in step with the
+    // functions and lists it stands for by the `starters_agree` test.
+    matches!(
+        w,
+        "zero"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "dozens"
+            | "scores"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "billions"
+            | "trillions"
+            | "doubled"
+            | "doubling"
+            | "doubles"
+            | "tripled"
+            | "trebled"
+            | "tripling"
+            | "triples"
+            | "quadrupled"
+            | "quadrupling"
+            | "halved"
+            | "halving"
+            | "twofold"
+            | "threefold"
+            | "fourfold"
+            | "fivefold"
+            | "tenfold"
+            | "hundredfold"
+            | "a"
+            | "an"
+            | "between"
+            | "half"
+            | "twice"
+            | "tens"
+            | "more"
+            | "less"
+            | "fewer"
+            | "greater"
+            | "higher"
+            | "at"
+            | "up"
+            | "as"
+            | "close"
+            | "upwards"
+            | "in"
+            | "just"
+            | "well"
+            | "some"
+            | "about"
+            | "around"
+            | "roughly"
+            | "nearly"
+            | "almost"
+            | "approximately"
+            | "approx"
+            | "estimated"
+            | "over"
+            | "under"
+            | "circa"
+    )
+}
+
+/// Multiplying words after a number: `4.5 million`, `3bn`, `40k`.
+/// `m` is only a million after a currency (`$4.5m`); otherwise metres.
+pub fn magnitude(w: &str, money: bool) -> Option<f64> {
+    Some(match w {
+        "hundred" => 1e2,
+        "thousand" | "k" => 1e3,
+        "million" | "mn" | "mln" => 1e6,
+        "m" if money => 1e6,
+        "billion" | "bn" | "bln" => 1e9,
+        "b" if money => 1e9,
+        "trillion" | "tn" | "trn" => 1e12,
+        _ => return None,
+    })
+}
+
+/// `hundreds of`, `thousands of`: a vague lower bound.
+pub fn plural_magnitude(w: &str) -> Option<f64> {
+    Some(match w {
+        "dozens" => 12.0,
+        "scores" => 20.0,
+        "hundreds" => 1e2,
+        "thousands" => 1e3,
+        "millions" => 1e6,
+        "billions" => 1e9,
+        "trillions" => 1e12,
+        _ => return None,
+    })
+}
+
+/// The denominator of a fraction word: `third` → 3, `quarters` → 4.
+pub fn denominator(w: &str) -> Option<f64> {
+    let w = w.strip_suffix('s').unwrap_or(w);
+    Some(match w {
+        "half" | "halve" => 2.0,
+        "third" => 3.0,
+        "quarter" => 4.0,
+        "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "hundredth" => 100.0,
+        _ => return None,
+    })
+}
+
+/// Verbs that make a number a change (`rose 5%`, `fell by a third`).
+pub fn is_change_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "rose"
+            | "rise"
+            | "rises"
+            | "risen"
+            | "rising"
+            | "fell"
+            | "fall"
+            | "falls"
+            | "fallen"
+            | "falling"
+            | "increased"
+            | "increase"
+            | "increases"
+            | "increasing"
+            | "decreased"
+            | "decrease"
+            | "decreases"
+            | "dropped"
+            | "drop"
+            | "drops"
+            | "climbed"
+            | "climb"
+            | "climbs"
+            | "jumped"
+            | "jump"
+            | "jumps"
+            | "grew"
+            | "grow"
+            | "grows"
+            | "grown"
+            | "growth"
+            | "declined"
+            | "decline"
+            | "declines"
+            | "surged"
+            | "surge"
+            | "soared"
+            | "plunged"
+            | "plummeted"
+            | "slid"
+            | "slumped"
+            | "tumbled"
+            | "slipped"
+            | "gained"
+            | "gains"
+            | "shrank"
+            | "shrunk"
+            | "cut"
+            | "cuts"
+            | "boosted"
+            | "lowered"
+            | "reduced"
+            | "widened"
+            | "narrowed"
+            | "up"
+            | "down"
+    )
+}
+
+/// Multiplier verbs: `doubled` → 2.
+pub fn multiplier_verb(w: &str) -> Option<f64> {
+    Some(match w {
+        "doubled" | "doubling" | "doubles" => 2.0,
+        "tripled" | "trebled" | "tripling" | "triples" => 3.0,
+        "quadrupled" | "quadrupling" => 4.0,
+        "halved" | "halving" => 0.5,
+        "twofold" => 2.0,
+        "threefold" => 3.0,
+        "fourfold" => 4.0,
+        "fivefold" => 5.0,
+        "tenfold" => 10.0,
+        "hundredfold" => 100.0,
+        _ => return None,
+    })
+}
+
+/// Words after `N times` that make it a multiplier (`three times as many`).
+pub fn is_comparison_word(w: &str) -> bool {
+    matches!(
+        w,
+        "as" | "more"
+            | "less"
+            | "fewer"
+            | "higher"
+            | "lower"
+            | "larger"
+            | "bigger"
+            | "greater"
+            | "smaller"
+            | "faster"
+            | "slower"
+            | "longer"
+            | "the"
+            | "that"
+            | "over"
+            | "above"
+            | "below"
+    )
+}
+
+/// Words after a small count that make it a checkable total.
+pub fn is_casualty_word(w: &str) -> bool {
+    matches!(
+        w,
+        "killed"
+            | "kill"
+            | "killing"
+            | "dead"
+            | "died"
+            | "die"
+            | "deaths"
+            | "wounded"
+            | "injured"
+            | "injuring"
+            | "hurt"
+            | "casualties"
+            | "fatalities"
+            | "missing"
+            | "displaced"
+            | "infected"
+            | "hospitalized"
+            | "hospitalised"
+            | "total"
+            | "totaled"
+            | "totalled"
+            | "altogether"
+    )
+}
+
+/// Capitalised month names and their abbreviations.
+pub fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+/// Street words after `10 Downing`: the number is an address.
+pub fn is_street(w: &str) -> bool {
+    matches!(
+        w,
+        "street"
+            | "st"
+            | "avenue"
+            | "ave"
+            | "road"
+            | "rd"
+            | "boulevard"
+            | "blvd"
+            | "lane"
+            | "drive"
+            | "dr"
+            | "way"
+            | "place"
+            | "court"
+            | "square"
+            | "plaza"
+            | "terrace"
+            | "parkway"
+            | "highway"
+    )
+}
+
+/// Words that, right after a number, make it a clock time or time zone.
+pub fn is_clock_word(w: &str) -> bool {
+    matches!(
+        w,
+        "am" | "pm"
+            | "gmt"
+            | "utc"
+            | "bst"
+            | "cet"
+            | "et"
+            | "est"
+            | "edt"
+            | "pt"
+            | "pst"
+            | "pdt"
+            | "ct"
+            | "cst"
+            | "cdt"
+            | "hrs"
+    )
+}
+
+/// Approximators and comparisons before a number, as word sequences.
+pub const APPROX: &[&[&str]] = &[
+    &["more", "than"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["greater", "than"],
+    &["higher", "than"],
+    &["at", "least"],
+    &["at", "most"],
+    &["up", "to"],
+    &["as", "many", "as"],
+    &["as", "much", "as"],
+    &["as", "few", "as"],
+    &["close", "to"],
+    &["upwards", "of"],
+    &["in", "excess", "of"],
+    &["an", "estimated"],
+    &["just", "over"],
+    &["just", "under"],
+    &["well", "over"],
+    &["some"],
+    &["about"],
+    &["around"],
+    &["roughly"],
+    &["nearly"],
+    &["almost"],
+    &["approximately"],
+    &["approx"],
+    &["estimated"],
+    &["over"],
+    &["under"],
+    &["circa"],
+    &["nearly"],
+];
+
+/// Words whose presence lets a sentence through the pre-check.
+const TRIGGERS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "dozen",
+    "dozens",
+    "scores",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "trillions",
+    "half",
+    "third",
+    "thirds",
+    "quarter",
+    "quarters",
+    "fifth",
+    "fifths",
+    "tenth",
+    "tenths",
+    "twice",
+    "doubled",
+    "doubling",
+    "doubles",
+    "tripled",
+    "trebled",
+    "tripling",
+    "triples",
+    "quadrupled",
+    "quadrupling",
+    "halved",
+    "halving",
+    "twofold",
+    "threefold",
+    "fourfold",
+    "fivefold",
+    "tenfold",
+    "hundredfold",
+    "percent",
+];
+
+static PRECHECK: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::DFA))
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(TRIGGERS)
+        .expect("static word list")
+});
+
+/// True when `s` may hold a quantity: an ASCII digit, a currency symbol, or a
+/// number word standing as a whole word. Most sentences fail this cheaply.
+pub fn may_hold_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.iter().any(u8::is_ascii_digit) {
+        return true;
+    }
+    let letter = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphabetic());
+    PRECHECK
+        .find_iter(s)
+        .any(|m| (m.start() == 0 || !letter(m.start() - 1)) && !letter(m.end()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load() {
+        assert_eq!(UNITS["troops"].kind, UnitKind::Count);
+        assert_eq!(UNITS["service members"].kind, UnitKind::Count);
+        assert_eq!(UNITS["euros"].code, "EUR");
+        assert_eq!(UNITS["pence"].kind, UnitKind::Cents);
+        assert_eq!(UNITS["years"].kind, UnitKind::Time);
+        assert_eq!(CURRENCIES["€"], "EUR");
+        assert_eq!(CURRENCIES["US$"], "USD");
+        assert!(IDENTIFIERS.contains("article"));
+    }
+
+    #[test]
+    fn precheck_needs_a_whole_number_word() {
+        assert!(may_hold_number("It cost 5 dollars."));
+        assert!(may_hold_number("Forty people came."));
+        assert!(may_hold_number("about half of them"));
+        assert!(!may_hold_number("Someone often attends to it."));
+        assert!(!may_hold_number("The phone is gone."));
+    }
+
+    #[test]
+    fn starters_agree() {
+        for w in TRIGGERS.iter().chain(APPROX.iter().map(|s| &s[0])) {
+            let opens = small_number(w).is_some()
+                || plural_magnitude(w).is_some()
+                || multiplier_verb(w).is_some()
+                || APPROX.iter().any(|s| s[0] == *w);
+            assert_eq!(opens, is_starter(w) && opens, "{w}");
+        }
+        for w in ["a", "an", "between", "half", "twice", "tens"] {
+            assert!(is_starter(w));
+        }
+        assert!(!is_starter("the"));
+    }
+
+    #[test]
+    fn word_values() {
+        assert_eq!(small_number("forty"), Some(40.0));
+        assert_eq!(magnitude("m", true), Some(1e6));
+        assert_eq!(magnitude("m", false), None);
+        assert_eq!(denominator("thirds"), Some(3.0));
+        assert_eq!(multiplier_verb("halved"), Some(0.5));
+    }
+}
