@@ -51,6 +51,10 @@ enum Format {
     Text,
     /// One JSON document (documented in the README).
     Json,
+    /// A self-contained annotated HTML page.
+    Html,
+    /// A compact GitHub-flavoured Markdown summary.
+    Markdown,
 }
 
 fn main() -> ExitCode {
@@ -118,6 +122,8 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
     match cli.format {
         Format::Text => report::text::write(&mut out, &report)?,
         Format::Json => report::json::write(&mut out, &report)?,
+        Format::Html => report::html::write(&mut out, &report)?,
+        Format::Markdown => report::markdown::write(&mut out, &report, None)?,
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

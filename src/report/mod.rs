@@ -21,7 +21,9 @@
 //!                    "evidence": [...], "quotes": [...], "quantities": [...], "sources": [...] } ] }
 //! ```
 
+pub mod html;
 pub mod json;
+pub mod markdown;
 pub mod text;
 
 use crate::span::{CharMap, Span};
