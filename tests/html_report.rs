@@ -5,7 +5,7 @@
 mod fixture;
 
 use assert_cmd::Command;
-use presslens::report::html::{self, IndexEntry};
+use presslens::report::html::{self, IndexEntry, PageOptions};
 use presslens::report::{Label, Report};
 use scraper::{ElementRef, Html, Selector};
 
@@ -229,7 +229,12 @@ fn hostile_text_cannot_change_the_page() {
     assert_eq!(h1, "<script>alert(1)</script> News</style>");
     // The article text comes back verbatim as text.
     let els = sentences(&doc);
-    assert_eq!(els.len(), 2);
+    assert_eq!(els.len(), 3);
+    assert_eq!(
+        doc.select(&sel("main a")).count(),
+        0,
+        "Markdown links stay text"
+    );
     for (el, s) in els.iter().zip(&report.sentences) {
         let text: String = el.text().collect();
         assert!(text.ends_with(s.text), "{text:?}");
@@ -268,6 +273,45 @@ fn empty_report_renders() {
     let report = presslens::analyze("", &presslens::Options::default());
     let doc = parse(&page(&report));
     assert_eq!(sentences(&doc).len(), 0);
+}
+
+#[test]
+fn batch_page_links_the_index_and_lists_failed_gates() {
+    let gates = vec![
+        "editorial ratio 0.25 > 0.20".to_string(),
+        "<script>alert(1)</script>".to_string(),
+    ];
+    let options = PageOptions {
+        index_href: Some("index.html"),
+        failed_gates: Some(&gates),
+    };
+    let mut out = Vec::new();
+    html::write_page(&mut out, &fixture::labelled(), &options).unwrap();
+    let doc = parse(&String::from_utf8(out).unwrap());
+    assert_eq!(doc.select(&sel("script")).count(), 0);
+    let back = doc
+        .select(&sel(".kicker a"))
+        .next()
+        .expect("a link to the index");
+    assert_eq!(back.value().attr("href"), Some("index.html"));
+    let listed: Vec<String> = doc
+        .select(&sel(".gates.failed li"))
+        .map(|li| li.text().collect())
+        .collect();
+    assert_eq!(listed, gates);
+
+    let mut out = Vec::new();
+    let passed = PageOptions {
+        index_href: None,
+        failed_gates: Some(&[]),
+    };
+    html::write_page(&mut out, &fixture::labelled(), &passed).unwrap();
+    let doc = parse(&String::from_utf8(out).unwrap());
+    assert!(doc.select(&sel(".gates.passed")).next().is_some());
+    assert!(doc.select(&sel(".kicker a")).next().is_none());
+    // Without gates, no gates line at all.
+    let doc = parse(&page(&fixture::labelled()));
+    assert!(doc.select(&sel(".gates")).next().is_none());
 }
 
 #[test]
@@ -370,10 +414,20 @@ fn write_pages() {
     ];
     let mut taken = Vec::new();
     let mut entries = Vec::new();
+    let gates = ["editorial ratio 0.25 > 0.20".to_string()];
     for (name, report) in &reports {
         let file = html::page_file_name(name, &mut taken);
-        std::fs::write(dir.join(&file), page(report)).unwrap();
-        entries.push(IndexEntry::from_report(report, file));
+        let failed = if *name == "hostile" { &gates[..] } else { &[] };
+        let options = PageOptions {
+            index_href: Some("index.html"),
+            failed_gates: Some(failed),
+        };
+        let mut out = Vec::new();
+        html::write_page(&mut out, report, &options).unwrap();
+        std::fs::write(dir.join(&file), out).unwrap();
+        let mut entry = IndexEntry::from_report(report, file);
+        entry.failed_gates = failed.to_vec();
+        entries.push(entry);
     }
     let mut index = Vec::new();
     html::write_index(&mut index, &entries).unwrap();

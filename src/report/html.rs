@@ -184,20 +184,39 @@ fn is_noncharacter(c: char) -> bool {
     (0xfdd0..=0xfdef).contains(&c) || c & 0xfffe == 0xfffe
 }
 
+/// What a page shows beyond the report itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PageOptions<'a> {
+    /// Link back to the batch index (e.g. `index.html`), shown above the title.
+    pub index_href: Option<&'a str>,
+    /// The gates this article failed: `None` when no gates were evaluated
+    /// (nothing is shown), `Some(&[])` when all passed.
+    pub failed_gates: Option<&'a [String]>,
+}
+
 /// Writes the page for one article.
 pub fn write(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    write_page(out, report, &PageOptions::default())
+}
+
+/// Writes the page for one article, with a link to the index and the gates.
+pub fn write_page(out: &mut impl Write, report: &Report, options: &PageOptions) -> io::Result<()> {
     let mut page = String::with_capacity(16 * 1024 + report.source.bytes * 3);
-    render(&mut page, report).expect("formatting into a String cannot fail");
+    render(&mut page, report, options).expect("formatting into a String cannot fail");
     out.write_all(page.as_bytes())
 }
 
-fn render(p: &mut String, r: &Report) -> fmt::Result {
+fn render(p: &mut String, r: &Report, options: &PageOptions) -> fmt::Result {
     let heading = r.title.unwrap_or(&r.source.name);
     head(p, &format!("presslens: {heading}"))?;
     p.push_str("<header class=\"masthead\">\n");
+    p.push_str("<p class=\"kicker\">");
+    if let Some(href) = options.index_href {
+        write!(p, "<a href=\"{}\">← all articles</a> · ", Escaped(href))?;
+    }
     writeln!(
         p,
-        "<p class=\"kicker\">presslens {} · {}</p>",
+        "presslens {} · {}</p>",
         Escaped(r.tool.version),
         Escaped(&r.source.name)
     )?;
@@ -219,6 +238,21 @@ fn render(p: &mut String, r: &Report) -> fmt::Result {
         writeln!(p, "<p class=\"meta\">{}</p>", meta.join(" · "))?;
     }
     p.push_str("</header>\n");
+    match options.failed_gates {
+        None => {}
+        Some([]) => p.push_str("<p class=\"gates passed\"><b>Gates:</b> all passed.</p>\n"),
+        Some(gates) => {
+            writeln!(
+                p,
+                "<div class=\"gates failed\" role=\"alert\"><b>Gates failed ({}):</b>\n<ul>",
+                gates.len()
+            )?;
+            for g in gates {
+                writeln!(p, "<li>{}</li>", Escaped(g))?;
+            }
+            p.push_str("</ul>\n</div>\n");
+        }
+    }
     summary_panel(p, r)?;
     legend(p)?;
     article(p, r)?;
@@ -279,6 +313,7 @@ table {{ border-collapse: collapse; width: 100%; font-size: .9rem; }}
 th, td {{ text-align: left; padding: .2rem .5rem .2rem 0; border-bottom: 1px solid {RULE}; vertical-align: top; }}
 th {{ font-size: .8rem; color: {MUTED}; font-weight: 600; }}
 td.n, th.n {{ text-align: right; font-variant-numeric: tabular-nums; }}
+td.n .ratio {{ margin-left: auto; width: 5rem; }}
 .kind {{ font-size: .75rem; border: 1px solid {MUTED}; border-radius: 3px; padding: 0 .3em; white-space: nowrap; }}
 .kind-anonymous {{ border-style: dashed; }}
 .kind-vague {{ border-style: dotted; }}
@@ -304,6 +339,9 @@ td.n, th.n {{ text-align: right; font-variant-numeric: tabular-nums; }}
 .badge {{ font: 700 .62rem/1 system-ui, -apple-system, \"DejaVu Sans\", sans-serif; text-transform: uppercase; letter-spacing: .03em;
   border-radius: 3px; padding: .12em .3em; margin-right: .2em; vertical-align: .25em; border: 1px solid transparent; }}
 .ev {{ text-decoration-line: underline; text-decoration-thickness: 2px; text-decoration-skip-ink: none; }}
+.gates {{ margin: 0 0 1rem; padding: .5rem 1rem; border: 1px solid {TEXT}; border-left-width: 6px; border-radius: 4px; }}
+.gates.failed {{ border-left-style: double; }}
+.gates ul {{ margin: .3rem 0 0; padding-left: 1.2rem; }}
 footer {{ margin-top: 2rem; border-top: 1px solid {RULE}; padding-top: .6rem; font-size: .8rem; color: {MUTED}; }}
 @media (max-width: 52rem) {{
   .row, .summary, .legend {{ grid-template-columns: 1fr; }}
@@ -811,12 +849,20 @@ fn marked_text(p: &mut String, s: &Sentence) -> fmt::Result {
             write!(p, "{piece}")?;
             continue;
         }
-        let mut labels: Vec<Label> = active.iter().map(|m| m.label).collect();
-        labels.sort_unstable();
-        labels.dedup();
-        let mut why: Vec<&str> = active.iter().map(|m| m.why.as_str()).collect();
-        why.dedup();
-        why.truncate(6);
+        // At most one element per label and six explanations, however
+        // many marks overlap here.
+        let mut present = [false; 4];
+        let mut why: Vec<&str> = Vec::new();
+        for m in &active {
+            present[m.label as usize] = true;
+            if why.len() < 6 && !why.contains(&m.why.as_str()) {
+                why.push(&m.why);
+            }
+        }
+        let labels: Vec<Label> = Label::ALL
+            .into_iter()
+            .filter(|&l| present[l as usize])
+            .collect();
         for (i, l) in labels.iter().enumerate() {
             write!(p, "<span class=\"ev ev-{}\"", l.as_str())?;
             if i + 1 == labels.len() {
@@ -1271,6 +1317,22 @@ mod tests {
         assert_eq!(strip_tags(&p), text);
         assert_eq!(p.matches("<span").count(), p.matches("</span>").count());
         assert!(p.contains("ev-reported_claim"));
+    }
+
+    #[test]
+    fn thousands_of_nested_marks_stay_bounded() {
+        let text = "word ".repeat(2000);
+        let ranges: Vec<(Label, std::ops::Range<usize>)> = (0..2000)
+            .map(|i| (Label::ALL[i % 4], i..text.len() - i))
+            .collect();
+        let s = sentence_with(&text, &ranges);
+        let mut p = String::new();
+        marked_text(&mut p, &s).unwrap();
+        assert_eq!(strip_tags(&p), text);
+        // Each piece is wrapped at most once per label.
+        let pieces = 2 * 2000;
+        assert!(p.matches("<span").count() <= 4 * pieces);
+        assert!(p.matches("title=").count() <= pieces);
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub const HOSTILE: &str = "\
 By \"><img src=x onerror=alert(1)>
 
 The mayor said \"<script>alert(1)</script>\" and left. Then </style><b>bold</b> & co. \"><img src=x onerror=alert(2)> cost $5 <!-- x --> today.
+
+Now *not bold* [a link](http://x.example) `code` | pipe ~~strike~~ $x^2$ &amp; @octocat said so.
 ";
 
 /// Builds one sentence of `text` by finding `needle` after `from`.
@@ -309,7 +311,10 @@ pub fn hostile() -> Report<'static> {
         .quantity("$5", 5.0, "USD\"><img src=x>", false)
         .evidence(Label::Editorial, "loaded_word", "</style><b>bold</b>", 2.0, None)
         .evidence(Label::ReportedClaim, "hedge", "\"><img src=x onerror=alert(2)>", 1.0, None)
-        .source("\"><img src=x onerror=alert(2)>", SourceKind::Vague, SourceRole::Claim);
+        .source("\"><img src=x onerror=alert(2)>", SourceKind::Vague, SourceRole::Claim)
+        .sentence(1, "Now *not bold* [a link](http://x.example) `code` | pipe ~~strike~~ $x^2$ &amp; @octocat said so.")
+        .evidence(Label::Editorial, "loaded_word", "*not bold* [a link](http://x.example)", 3.0, Some("`code` | pipe"))
+        .source("@octocat", SourceKind::Named, SourceRole::Claim);
     b.report(
         Some("<script>alert(1)</script> News</style>"),
         Some("By \"><img src=x onerror=alert(1)>"),
