@@ -104,6 +104,8 @@ fn evidence_is_underlined_with_its_explanation() {
     assert!(find("$4.5 million").contains("→ 4500000 USD, sourced"));
     assert!(find("disastrous").contains("loaded_word"));
     assert!(find("so-called").contains("sarcasm (+2.0): sneer marker"));
+    // Counter-evidence (negative weight) is not underlined.
+    assert!(titles.iter().all(|(_, why)| !why.contains("news_detail")));
     // "critics called" overlaps the quote's evidence-free lead-in and the
     // vague-source claim: both pieces are underlined for the claim.
     assert!(find("critics called").contains("reported claim"));

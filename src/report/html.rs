@@ -107,7 +107,7 @@ pub const STYLES: [LabelStyle; 4] = [
         tint: Rgb(0xd6, 0xea, 0xf5),
         ink: Rgb(0x00, 0x5a, 0x8c),
         line: "solid",
-        meaning: "someone's exact words in quotation marks; underlined: the quoted words (hover: speaker)",
+        meaning: "someone's exact words in quotation marks; underlined: the quoted words and the speech cue (hover: speaker)",
     },
     LabelStyle {
         label: Label::ReportedClaim,
@@ -616,11 +616,14 @@ pub(crate) fn sentence_by_index<'r, 'a>(
     }
 }
 
-/// The editorial evidence of a sentence.
+/// The editorial evidence of a sentence that counts for the label
+/// (negative weights are counter-evidence: news detail, attribution).
 pub(crate) fn editorial_evidence<'s, 'a>(
     s: &'s Sentence<'a>,
 ) -> impl Iterator<Item = &'s Evidence<'a>> {
-    s.evidence.iter().filter(|e| e.label == Label::Editorial)
+    s.evidence
+        .iter()
+        .filter(|e| e.label == Label::Editorial && e.weight > 0.0)
 }
 
 fn legend(p: &mut String) -> fmt::Result {
@@ -761,6 +764,11 @@ fn marks(s: &Sentence) -> Vec<Mark> {
     let quotes = Cover::new(&out, Label::DirectQuote);
     let numbers = Cover::new(&out, Label::Statistic);
     for e in &s.evidence {
+        // Counter-evidence (a negative weight, e.g. a news detail lowering
+        // the editorial sum) is no reason for the label: not underlined.
+        if e.weight < 0.0 {
+            continue;
+        }
         let Some((start, end)) = clip(&e.span) else {
             continue;
         };
@@ -1410,6 +1418,24 @@ mod tests {
         assert!(!c.covers(4, 6));
         assert!(!c.covers(31, 32));
         assert!(!Cover::new(&marks, Label::DirectQuote).covers(0, 1));
+    }
+
+    #[test]
+    fn counter_evidence_is_not_underlined() {
+        let text = "On Sunday the mayor blasted the plan.";
+        let mut s = sentence_with(text, &[(Label::Editorial, 20..27)]);
+        s.evidence.push(Evidence {
+            label: Label::Editorial,
+            rule: "news_detail",
+            span: Span::bytes(3..9),
+            text: &text[3..9],
+            weight: -0.3,
+            note: None,
+        });
+        let m = marks(&s);
+        assert_eq!(m.len(), 1);
+        assert_eq!(&text[m[0].start..m[0].end], "blasted");
+        assert_eq!(editorial_evidence(&s).count(), 1);
     }
 
     #[test]

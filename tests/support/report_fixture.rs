@@ -110,7 +110,10 @@ impl<'a> Builder<'a> {
             weight,
             note: note.map(Cow::Borrowed),
         });
-        s.add_label(label);
+        // A negative weight is counter-evidence: no reason for the label.
+        if weight > 0.0 {
+            s.add_label(label);
+        }
         self
     }
 
@@ -267,6 +270,7 @@ pub fn labelled() -> Report<'static> {
     b.sentence(0, "The city council finally approved the so-called harbour tunnel on Monday, a plan critics called \"a monument to vanity.\"")
         .evidence(Editorial, "loaded_word", "finally", 0.5, None)
         .evidence(Editorial, "sarcasm", "so-called", 2.0, Some("sneer marker"))
+        .evidence(Editorial, "news_detail", "on Monday", -0.3, None)
         .quote("a monument to vanity.", Some("critics"), Some("called"), true)
         .evidence(ReportedClaim, "vague_source", "critics called", 1.0, Some("vague: critics"))
         .source("critics", SourceKind::Vague, SourceRole::Quote)
