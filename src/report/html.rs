@@ -919,15 +919,18 @@ fn notes(p: &mut String, para: &[Sentence]) -> fmt::Result {
             };
             writeln!(
                 p,
-                "\n<li class=\"note-quote\"><span class=\"nk\">quote</span> {speaker}{extra}<br>“{}”</li>",
+                "\n<li class=\"note-quote\"><span class=\"num\">{n}</span><span class=\"nk\">quote</span> \
+                 {speaker}{extra}<br>“{}”</li>",
                 Escaped(&shorten(q.text, 90)),
+                n = s.index + 1,
             )?;
         }
         for q in &s.quantities {
             writeln!(
                 p,
-                "\n<li class=\"note-number\"><span class=\"nk\">number</span> {}</li>",
-                Escaped(&describe_quantity(q))
+                "\n<li class=\"note-number\"><span class=\"num\">{n}</span><span class=\"nk\">number</span> {}</li>",
+                Escaped(&describe_quantity(q)),
+                n = s.index + 1,
             )?;
         }
     }
