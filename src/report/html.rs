@@ -21,7 +21,9 @@
 //! editorial wavy); its `title` says why (speaker, normalised value, rule).
 //!
 //! Colours are the Okabe–Ito palette (distinguishable with the common forms
-//! of colour blindness); the unit tests check the WCAG contrast of every
+//! of colour blindness); the tints mix each with white in different shares so
+//! they stay apart under simulated protanopia, deuteranopia and tritanopia
+//! too. The unit tests check that, and the WCAG contrast of every
 //! text/background pair built from the constants below.
 //!
 //! [`write_index`] writes the `index.html` that links the pages of a batch.
@@ -104,7 +106,7 @@ pub const STYLES: [LabelStyle; 4] = [
         badge: "quote",
         base: Rgb(0x00, 0x72, 0xb2),
         on_base: Rgb(0xff, 0xff, 0xff),
-        tint: Rgb(0xd6, 0xea, 0xf5),
+        tint: Rgb(0xb2, 0xd5, 0xe8),
         ink: Rgb(0x00, 0x5a, 0x8c),
         line: "solid",
         meaning: "someone's exact words in quotation marks; underlined: the quoted words and the speech cue (hover: speaker)",
@@ -115,7 +117,7 @@ pub const STYLES: [LabelStyle; 4] = [
         badge: "claim",
         base: Rgb(0x00, 0x9e, 0x73),
         on_base: Rgb(0x00, 0x00, 0x00),
-        tint: Rgb(0xd4, 0xf0, 0xe6),
+        tint: Rgb(0x99, 0xd8, 0xc7),
         ink: Rgb(0x00, 0x6b, 0x4e),
         line: "dashed",
         meaning: "a source's words reported indirectly, or hedged; underlined: the cue",
@@ -126,7 +128,7 @@ pub const STYLES: [LabelStyle; 4] = [
         badge: "stat",
         base: Rgb(0xe6, 0x9f, 0x00),
         on_base: Rgb(0x00, 0x00, 0x00),
-        tint: Rgb(0xfb, 0xeb, 0xc4),
+        tint: Rgb(0xf6, 0xdc, 0xa3),
         ink: Rgb(0x8a, 0x5c, 0x00),
         line: "double",
         meaning: "a quantity offered as fact; underlined: the number (hover: its value)",
@@ -137,7 +139,7 @@ pub const STYLES: [LabelStyle; 4] = [
         badge: "edit",
         base: Rgb(0xcc, 0x79, 0xa7),
         on_base: Rgb(0x00, 0x00, 0x00),
-        tint: Rgb(0xf6, 0xe0, 0xec),
+        tint: Rgb(0xf3, 0xdf, 0xea),
         ink: Rgb(0x9e, 0x3a, 0x72),
         line: "wavy",
         meaning: "the writer's own evaluation; underlined: the loaded words (hover: the rule)",
@@ -1227,6 +1229,100 @@ mod tests {
         ] {
             let c = fg.contrast(bg);
             assert!(c >= 4.5, "{name} is {c:.2}");
+        }
+    }
+
+    /// Machado, Oliveira & Fernandes (2009) simulation matrices, severity 1,
+    /// on linear RGB.
+    const CVD: [(&str, [[f64; 3]; 3]); 4] = [
+        (
+            "normal",
+            [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]],
+        ),
+        (
+            "protanopia",
+            [
+                [0.152286, 1.052583, -0.204868],
+                [0.114503, 0.786281, 0.099216],
+                [-0.003882, -0.048116, 1.051998],
+            ],
+        ),
+        (
+            "deuteranopia",
+            [
+                [0.367322, 0.860646, -0.227968],
+                [0.280085, 0.672501, 0.047413],
+                [-0.011820, 0.042940, 0.968881],
+            ],
+        ),
+        (
+            "tritanopia",
+            [
+                [1.255528, -0.076749, -0.178779],
+                [-0.078411, 0.930809, 0.147602],
+                [0.004733, 0.691367, 0.303900],
+            ],
+        ),
+    ];
+
+    /// CIELAB (D65) of `c` as seen with the simulation matrix `m`.
+    fn lab_seen(c: Rgb, m: &[[f64; 3]; 3]) -> [f64; 3] {
+        let lin = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let v = [lin(c.0), lin(c.1), lin(c.2)];
+        let [r, g, b] =
+            m.map(|row| (row[0] * v[0] + row[1] * v[1] + row[2] * v[2]).clamp(0.0, 1.0));
+        let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+        let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+        let f = |t: f64| {
+            if t > 0.008856 {
+                t.cbrt()
+            } else {
+                7.787 * t + 16.0 / 116.0
+            }
+        };
+        [
+            116.0 * f(y) - 16.0,
+            500.0 * (f(x) - f(y)),
+            200.0 * (f(y) - f(z)),
+        ]
+    }
+
+    fn delta_e(a: [f64; 3], b: [f64; 3]) -> f64 {
+        ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt()
+    }
+
+    #[test]
+    fn colours_stay_apart_with_colour_blindness() {
+        for (vision, m) in &CVD {
+            for (i, a) in STYLES.iter().enumerate() {
+                // Tinted sentences against plain ones.
+                let d = delta_e(lab_seen(a.tint, m), lab_seen(PAPER, m));
+                assert!(d >= 8.0, "{vision}: {} tint vs paper ΔE {d:.1}", a.name);
+                for b in &STYLES[i + 1..] {
+                    let d = delta_e(lab_seen(a.tint, m), lab_seen(b.tint, m));
+                    assert!(
+                        d >= 8.0,
+                        "{vision}: tints {} / {} ΔE {d:.1}",
+                        a.name,
+                        b.name
+                    );
+                    let d = delta_e(lab_seen(a.base, m), lab_seen(b.base, m));
+                    assert!(
+                        d >= 15.0,
+                        "{vision}: bars {} / {} ΔE {d:.1}",
+                        a.name,
+                        b.name
+                    );
+                }
+            }
         }
     }
 
