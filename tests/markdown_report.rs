@@ -94,6 +94,7 @@ fn fixture_markdown_has_no_raw_html() {
 fn empty_report() {
     let report = presslens::analyze("", &presslens::Options::default());
     let out = md(&report, None);
+    assert!(out.starts_with("### presslens: standard input\n"), "{out}");
     assert!(out.contains("0 sentences in 0 paragraphs"));
     assert!(out.contains("**Sources:** none found."));
 }

@@ -209,7 +209,8 @@ pub fn write_page(out: &mut impl Write, report: &Report, options: &PageOptions) 
 }
 
 fn render(p: &mut String, r: &Report, options: &PageOptions) -> fmt::Result {
-    let heading = r.title.unwrap_or(&r.source.name);
+    let name = input_name(&r.source.name);
+    let heading = r.title.unwrap_or(name);
     head(p, &format!("presslens: {heading}"))?;
     p.push_str("<header class=\"masthead\">\n");
     p.push_str("<p class=\"kicker\">");
@@ -220,11 +221,11 @@ fn render(p: &mut String, r: &Report, options: &PageOptions) -> fmt::Result {
         p,
         "presslens {} · {}</p>",
         Escaped(r.tool.version),
-        Escaped(&r.source.name)
+        Escaped(name)
     )?;
     match r.title {
         Some(t) => writeln!(p, "<h1>{}</h1>", Escaped(t))?,
-        None => writeln!(p, "<h1 class=\"untitled\">{}</h1>", Escaped(&r.source.name))?,
+        None => writeln!(p, "<h1 class=\"untitled\">{}</h1>", Escaped(name))?,
     }
     let meta: Vec<String> = [("dateline", r.dateline), ("byline", r.byline)]
         .into_iter()
@@ -605,6 +606,11 @@ fn top_editorial_card(p: &mut String, r: &Report) -> fmt::Result {
     }
     p.push_str("</ol>\n</div>\n");
     Ok(())
+}
+
+/// The input's name as shown to a reader: `-` is standard input.
+pub(crate) fn input_name(name: &str) -> &str {
+    if name == "-" { "standard input" } else { name }
 }
 
 /// The sentence with report index `index`.
@@ -1054,7 +1060,7 @@ impl IndexEntry {
         let count = |k| sum.sources.iter().filter(|s| s.kind == k).count();
         IndexEntry {
             href: href.into(),
-            name: report.source.name.to_string(),
+            name: input_name(&report.source.name).to_string(),
             title: report.title.map(str::to_string),
             sentences: sum.sentences,
             labels: sum.labels.clone(),

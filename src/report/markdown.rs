@@ -8,7 +8,7 @@
 //! space collapsed (table rows stay on one line) and `@` followed by a word
 //! joiner, so a handle quoted in an article cannot mention anyone.
 
-use super::html::{describe_quantity, editorial_evidence, sentence_by_index, shorten};
+use super::html::{describe_quantity, editorial_evidence, input_name, sentence_by_index, shorten};
 use super::{Label, Report, SourceKind};
 use std::fmt::{self, Display, Write as _};
 use std::io::{self, Write};
@@ -62,7 +62,11 @@ fn render(md: &mut String, r: &Report, failed_gates: Option<&[String]>) -> fmt::
     let sum = &r.summary;
     match r.title {
         Some(t) => writeln!(md, "### presslens: {}\n", Escaped(t))?,
-        None => writeln!(md, "### presslens: {}\n", Escaped(&r.source.name))?,
+        None => writeln!(
+            md,
+            "### presslens: {}\n",
+            Escaped(input_name(&r.source.name))
+        )?,
     }
     let plural = |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
     let mut line = vec![format!(
@@ -73,7 +77,7 @@ fn render(md: &mut String, r: &Report, failed_gates: Option<&[String]>) -> fmt::
         plural(sum.paragraphs, "paragraph", "paragraphs")
     )];
     if r.title.is_some() {
-        line.insert(0, Escaped(&r.source.name).to_string());
+        line.insert(0, Escaped(input_name(&r.source.name)).to_string());
     }
     line.push(format!(
         "editorial ratio **{:.0}%**",
