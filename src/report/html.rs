@@ -26,7 +26,31 @@
 //! too. The unit tests check that, and the WCAG contrast of every
 //! text/background pair built from the constants below.
 //!
-//! [`write_index`] writes the `index.html` that links the pages of a batch.
+//! [`write_index`] writes the `index.html` that links the pages of a batch:
+//!
+//! ```
+//! use presslens::report::html::{self, IndexEntry, PageOptions};
+//! # fn main() -> std::io::Result<()> {
+//! let inputs = [("news/a.txt", "Rain fell. It stopped."), ("b.txt", "Prices rose 5%.")];
+//! let (mut taken, mut entries) = (Vec::new(), Vec::new());
+//! for (name, text) in inputs {
+//!     let mut report = presslens::analyze(text, &presslens::Options::default());
+//!     report.source.name = name.into();
+//!     let failed_gates: Vec<String> = Vec::new(); // from the gates, when set
+//!     let file = html::page_file_name(name, &mut taken); // `a.html`, `b.html`
+//!     let options = PageOptions { index_href: Some("index.html"), failed_gates: Some(&failed_gates) };
+//!     let mut page = Vec::new(); // or the file `DIR/{file}`
+//!     html::write_page(&mut page, &report, &options)?;
+//!     let mut entry = IndexEntry::from_report(&report, file);
+//!     entry.failed_gates = failed_gates;
+//!     entries.push(entry);
+//! }
+//! let mut index = Vec::new(); // or the file `DIR/index.html`
+//! html::write_index(&mut index, &entries)?;
+//! assert!(String::from_utf8_lossy(&index).contains("<a href=\"b.html\">b.txt</a>"));
+//! # Ok(())
+//! # }
+//! ```
 
 use super::{Evidence, Label, LabelCounts, Quantity, Quote, Report, Sentence, SourceKind};
 use std::fmt::{self, Display, Write as _};
