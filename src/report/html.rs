@@ -401,8 +401,12 @@ footer {{ margin-top: 2rem; border-top: 1px solid {RULE}; padding-top: .6rem; fo
   .s, .legend .sample { background: none !important; }
   .ev { text-decoration-color: #000 !important; }
   a { color: inherit; text-decoration: none; }
-  .row { grid-template-columns: minmax(0, 1fr) 14rem; }
-  .row, tr { break-inside: avoid; }
+  /* Chromium clips a grid row's notes at a page break: in print the notes
+     follow their paragraph instead of standing beside it. */
+  .row { display: block; }
+  .row p { orphans: 3; widows: 3; }
+  .notes { margin: -.5rem 0 1rem 1.5rem; }
+  .notes li, tr { break-inside: avoid; }
 }
 ",
     );
