@@ -23,9 +23,10 @@
 
 use crate::gates::{self, Gate, GateResult};
 use crate::reader::{self, Input, InputError};
-use crate::report::Report;
+use crate::report::html::{self, IndexEntry};
 use crate::report::jsonl::{self, Body, ErrorRecord, Output, Record};
 use crate::report::text::{self, TextStyle};
+use crate::report::{Report, markdown};
 use crate::{Options, analyze};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Map, Value};
@@ -329,6 +330,10 @@ pub enum Format {
     Text,
     Json,
     Jsonl,
+    /// A self-contained annotated page (see [`crate::report::html`]).
+    Html,
+    /// A compact GitHub-flavoured summary (see [`crate::report::markdown`]).
+    Markdown,
 }
 
 /// Everything a batch run needs besides its inputs and writers.
@@ -348,6 +353,9 @@ pub struct Config {
     pub progress: bool,
     /// `--jsonl-in --strict`: a failed record makes the exit status 2.
     pub strict: bool,
+    /// `--format html --output DIR` with several inputs: one page per
+    /// article in DIR plus an `index.html` linking them.
+    pub html_dir: Option<PathBuf>,
 }
 
 impl Config {
@@ -365,6 +373,7 @@ impl Config {
             style: TextStyle::default(),
             progress: false,
             strict: false,
+            html_dir: None,
         }
     }
 
@@ -413,6 +422,8 @@ struct Done {
     /// The error stops the stream: it sets the exit status even where
     /// record errors do not (a failed read of standard input).
     fatal: bool,
+    /// Its row in the page index (`--format html --output DIR`).
+    index: Option<IndexEntry>,
 }
 
 impl Done {
@@ -423,6 +434,7 @@ impl Done {
             error: Some(error),
             failed_gates: Vec::new(),
             fatal: false,
+            index: None,
         }
     }
 }
@@ -450,8 +462,29 @@ fn render(report: &Report, gates: &[GateResult], config: &Config) -> io::Result<
         }
         Format::Json => serde_json::to_writer_pretty(&mut out, &output)?,
         Format::Jsonl => jsonl::write_line(&mut out, &output)?,
+        Format::Html => {
+            let failed = failed_messages(gates);
+            let options = html::PageOptions {
+                index_href: config.html_dir.as_ref().map(|_| "index.html"),
+                failed_gates: (!config.gates.is_empty()).then_some(&failed[..]),
+            };
+            html::write_page(&mut out, report, &options)?;
+        }
+        Format::Markdown => {
+            let failed = failed_messages(gates);
+            let gates = (!config.gates.is_empty()).then_some(&failed[..]);
+            markdown::write(&mut out, report, gates)?;
+        }
     }
     Ok(out)
+}
+
+fn failed_messages(gates: &[GateResult]) -> Vec<String> {
+    gates
+        .iter()
+        .filter(|g| !g.passed)
+        .map(GateResult::failure_message)
+        .collect()
 }
 
 /// What goes before, between and after the rendered reports.
@@ -483,6 +516,12 @@ impl Framing {
                 between: ",\n",
                 after_last: "\n",
                 close: "]\n",
+            },
+            (Format::Html | Format::Markdown, _) => Framing {
+                open: "",
+                between: "\n",
+                after_last: "",
+                close: "",
             },
             (Format::Jsonl, _) => Framing {
                 open: "",
@@ -530,11 +569,11 @@ fn finish(
     render: impl FnOnce(&Report, &[GateResult]) -> io::Result<Vec<u8>>,
 ) -> Done {
     let results = gates::evaluate(&config.gates, &report.summary);
-    let failed_gates = results
-        .iter()
-        .filter(|g| !g.passed)
-        .map(GateResult::failure_message)
-        .collect();
+    let failed_gates = failed_messages(&results);
+    let index = config.html_dir.as_ref().map(|_| IndexEntry {
+        failed_gates: failed_gates.clone(),
+        ..IndexEntry::from_report(report, String::new())
+    });
     match render(report, &results) {
         Ok(bytes) => Done {
             name,
@@ -542,6 +581,7 @@ fn finish(
             error: None,
             failed_gates,
             fatal: false,
+            index,
         },
         Err(e) => Done::failed(name, format!("cannot render the report: {e}"), Vec::new()),
     }
@@ -550,6 +590,8 @@ fn finish(
 /// Writes results in order, reports problems on `err`, and keeps count.
 struct Writer<'w> {
     out: &'w mut dyn Write,
+    /// `--format html --output DIR`: pages go to files, not to `out`.
+    pages: Option<PageDir>,
     err: &'w mut dyn Write,
     framing: Framing,
     written: usize,
@@ -586,7 +628,18 @@ impl Writer<'_> {
                 self.problem(&done.name, message);
             }
         }
-        if !done.bytes.is_empty() {
+        if let (Some(pages), Some(mut entry)) = (&mut self.pages, done.index) {
+            let file = html::page_file_name(&done.name, &mut pages.taken);
+            std::fs::write(pages.dir.join(&file), &done.bytes).map_err(|e| {
+                io::Error::new(
+                    e.kind(),
+                    format!("{}: {e}", pages.dir.join(&file).display()),
+                )
+            })?;
+            entry.href = file;
+            pages.entries.push(entry);
+            self.written += 1;
+        } else if !done.bytes.is_empty() {
             if self.written == 0 {
                 self.out.write_all(self.framing.open.as_bytes())?;
             } else {
@@ -600,6 +653,15 @@ impl Writer<'_> {
 
     fn close(self, several: bool) -> io::Result<Outcome> {
         self.progress.finish_and_clear();
+        if let Some(pages) = &self.pages {
+            let path = pages.dir.join("index.html");
+            let mut file = io::BufWriter::new(
+                std::fs::File::create(&path)
+                    .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?,
+            );
+            html::write_index(&mut file, &pages.entries)?;
+            file.flush()?;
+        }
         if self.written == 0 {
             self.out.write_all(self.framing.open.as_bytes())?;
         } else {
@@ -618,6 +680,14 @@ impl Writer<'_> {
         }
         Ok(o)
     }
+}
+
+/// Where `--format html --output DIR` puts its pages.
+struct PageDir {
+    dir: PathBuf,
+    /// Page file names used so far (kept unique).
+    taken: Vec<String>,
+    entries: Vec<IndexEntry>,
 }
 
 fn progress_bar(config: &Config, total: Option<u64>, unit: &str) -> ProgressBar {
@@ -658,6 +728,11 @@ pub fn run_files(
     let several = config.array || args.len() > 1;
     let mut writer = Writer {
         out,
+        pages: config.html_dir.as_ref().map(|dir| PageDir {
+            dir: dir.clone(),
+            taken: Vec::new(),
+            entries: Vec::new(),
+        }),
         err,
         framing: Framing::of(config),
         written: 0,
@@ -869,6 +944,7 @@ pub fn run_jsonl(
     let limit = usize::try_from(config.load.max_bytes).unwrap_or(usize::MAX);
     let mut writer = Writer {
         out,
+        pages: None,
         err,
         framing: Framing::of(&Config::new(Format::Jsonl)),
         written: 0,

@@ -43,7 +43,8 @@ struct Cli {
     #[arg(short, long, value_enum)]
     format: Option<Format>,
 
-    /// Write the report to FILE instead of standard output.
+    /// Write the report to FILE instead of standard output (a directory
+    /// for --format html with several inputs).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
@@ -106,6 +107,11 @@ enum Format {
     Json,
     /// JSON Lines: one report per line.
     Jsonl,
+    /// A self-contained annotated HTML page; with several inputs, one page
+    /// each plus index.html in the --output directory.
+    Html,
+    /// A compact GitHub-flavoured Markdown summary (for pull requests and chat).
+    Markdown,
 }
 
 impl From<Format> for OutFormat {
@@ -114,6 +120,8 @@ impl From<Format> for OutFormat {
             Format::Text => OutFormat::Text,
             Format::Json => OutFormat::Json,
             Format::Jsonl => OutFormat::Jsonl,
+            Format::Html => OutFormat::Html,
+            Format::Markdown => OutFormat::Markdown,
         }
     }
 }
@@ -203,7 +211,23 @@ fn run(cli: &Cli, matches: &ArgMatches) -> io::Result<Outcome> {
     config.style = TextStyle { color };
     config.progress = (several || cli.jsonl_in) && !cli.quiet && io::stderr().is_terminal();
     config.strict = cli.strict;
+    let pages_dir = format == Format::Html && several;
+    if pages_dir {
+        let Some(dir) = &cli.output else {
+            return Err(usage_error(
+                "--format html with several inputs writes one page each: give --output DIR",
+            ));
+        };
+        std::fs::create_dir_all(dir).map_err(|e| {
+            usage_error(&format!(
+                "{}: cannot create output directory: {e}",
+                dir.display()
+            ))
+        })?;
+        config.html_dir = Some(dir.clone());
+    }
     let mut out: Box<dyn Write> = match &cli.output {
+        Some(_) if pages_dir => Box::new(io::sink()),
         Some(path) => Box::new(BufWriter::new(std::fs::File::create(path).map_err(
             |e| {
                 usage_error(&format!(

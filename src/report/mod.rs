@@ -21,8 +21,10 @@
 //!                    "evidence": [...], "quotes": [...], "quantities": [...], "sources": [...] } ] }
 //! ```
 
+pub mod html;
 pub mod json;
 pub mod jsonl;
+pub mod markdown;
 pub mod text;
 
 use crate::span::{CharMap, Span};
