@@ -2,7 +2,7 @@
 
 use clap::{Parser, ValueEnum};
 use presslens::reader::{self, InputError};
-use presslens::{Options, analyze, report};
+use presslens::{Options, analyze_loaded, report};
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,6 +43,14 @@ struct Cli {
     /// Summed editorial weight at which a sentence is labelled editorial.
     #[arg(long, value_name = "W", default_value_t = presslens::annotate::editorial::DEFAULT_THRESHOLD)]
     editorial_threshold: f32,
+
+    /// What the input is: `auto` picks html for .html/.htm files and pages
+    /// opening with <!doctype html> or <html>, markdown for .md, else text.
+    #[arg(long, value_name = "FORMAT", default_value = "auto",
+          value_parser = clap::builder::TypedValueParser::map(
+              clap::builder::PossibleValuesParser::new(reader::InputFormat::NAMES),
+              |s| s.parse::<reader::InputFormat>().unwrap_or_default()))]
+    input_format: reader::InputFormat,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,11 +90,12 @@ impl From<io::Error> for Failure {
 }
 
 fn run(cli: &Cli) -> Result<ExitCode, Failure> {
-    let (name, text) = match cli.input.as_deref() {
+    let (name, bytes) = match cli.input.as_deref() {
         Some(p) if p.as_os_str() != "-" => {
             let name = p.display().to_string();
-            let text = reader::read_path(p, cli.max_bytes).map_err(|e| input_error(&name, e))?;
-            (name, text)
+            let bytes =
+                reader::read_path_bytes(p, cli.max_bytes).map_err(|e| input_error(&name, e))?;
+            (name, bytes)
         }
         Some(_) => ("-".to_string(), read_stdin(cli.max_bytes)?),
         None => {
@@ -101,8 +110,8 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
     let options = Options {
         editorial_threshold: cli.editorial_threshold,
     };
-    let mut report = analyze(&text, &options);
-    report.source.name = name.into();
+    let loaded = reader::load(&name, bytes, cli.input_format).map_err(|e| input_error(&name, e))?;
+    let report = analyze_loaded(&loaded, &options);
 
     let mut out: Box<dyn Write> = match &cli.output {
         Some(path) => Box::new(BufWriter::new(std::fs::File::create(path).map_err(
@@ -123,8 +132,8 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn read_stdin(max_bytes: u64) -> Result<String, Failure> {
-    reader::read_limited(io::stdin().lock(), max_bytes).map_err(|e| input_error("-", e))
+fn read_stdin(max_bytes: u64) -> Result<Vec<u8>, Failure> {
+    reader::read_limited_bytes(io::stdin().lock(), max_bytes).map_err(|e| input_error("-", e))
 }
 
 fn input_error(name: &str, e: InputError) -> Failure {
