@@ -71,8 +71,9 @@ struct PageMeta {
 }
 
 pub(crate) fn extract(html: &str) -> Result<ArticleText, InputError> {
-    let doc = Document::from(html);
+    let doc = Document::from(cap_nesting(html).as_ref());
     let meta = page_meta(&doc);
+    flatten_deep(&doc);
     clean(&doc);
 
     let cfg = dom_smoothie::Config {
@@ -347,6 +348,143 @@ fn is_junk(node: &NodeRef) -> bool {
     tokens.split_whitespace().any(|t| JUNK.is_match(t))
 }
 
+/// Tag nesting past which [`cap_nesting`] drops tags before parsing.
+const MAX_TAG_DEPTH: usize = 1000;
+
+/// html5ever's tree builder is quadratic in nesting depth (40,000 nested
+/// `<div>`s take seconds to parse, a 64 MiB page of them would take days).
+/// When a page nests open tags deeper than [`MAX_TAG_DEPTH`], the tags past
+/// that depth (and their closing tags) are dropped; the text stays. The
+/// count is approximate (tags that close themselves, like `<p>` and `<li>`,
+/// and void elements are not counted), which is enough to tell a real page
+/// from a pathological one.
+fn cap_nesting(html: &str) -> std::borrow::Cow<'_, str> {
+    // (tag start, tag end, closing?) for every tag that nests.
+    fn tags(html: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
+        let bytes = html.as_bytes();
+        memchr::memchr_iter(b'<', bytes).filter_map(move |start| {
+            let closing = bytes.get(start + 1) == Some(&b'/');
+            let name_start = start + 1 + usize::from(closing);
+            let name_len = bytes[name_start..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+                .count();
+            if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+                return None;
+            }
+            let end =
+                name_start + name_len + memchr::memchr(b'>', &bytes[name_start + name_len..])? + 1;
+            let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+            let self_closing = bytes[end - 2] == b'/';
+            let nests = !self_closing
+                && !matches!(
+                    name.as_str(),
+                    "area"
+                        | "base"
+                        | "br"
+                        | "col"
+                        | "embed"
+                        | "hr"
+                        | "img"
+                        | "input"
+                        | "link"
+                        | "meta"
+                        | "param"
+                        | "source"
+                        | "track"
+                        | "wbr"
+                        | "p"
+                        | "li"
+                        | "dt"
+                        | "dd"
+                        | "tr"
+                        | "td"
+                        | "th"
+                        | "option"
+                        | "optgroup"
+                        | "thead"
+                        | "tbody"
+                        | "tfoot"
+                        | "colgroup"
+                        | "caption"
+                        | "rb"
+                        | "rt"
+                        | "rp"
+                        | "html"
+                        | "head"
+                        | "body"
+                );
+            nests.then_some((start, end, closing))
+        })
+    }
+    let mut depth = 0usize;
+    let too_deep = tags(html).any(|(_, _, closing)| {
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+        }
+        depth > MAX_TAG_DEPTH
+    });
+    if !too_deep {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let (mut depth, mut dropped, mut copied) = (0usize, 0usize, 0usize);
+    for (start, end, closing) in tags(html) {
+        let drop = if closing {
+            if dropped > 0 {
+                dropped -= 1;
+                true
+            } else {
+                depth = depth.saturating_sub(1);
+                false
+            }
+        } else if depth >= MAX_TAG_DEPTH {
+            dropped += 1;
+            true
+        } else {
+            depth += 1;
+            false
+        };
+        if drop {
+            out.push_str(&html[copied..start]);
+            out.push(' ');
+            copied = end;
+        }
+    }
+    out.push_str(&html[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Element depth past which elements are unwrapped (their text kept).
+/// Readability's scoring walks ancestors for every paragraph, which is
+/// quadratic in depth: 2,000 nested `<div>`s took seconds. Real pages
+/// stay far below this depth.
+const MAX_DOM_DEPTH: usize = 48;
+
+/// Unwraps every element nested deeper than [`MAX_DOM_DEPTH`].
+fn flatten_deep(doc: &Document) {
+    let mut deep = Vec::new();
+    let mut stack = vec![(doc.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        for child in node.children_it(false) {
+            if child.is_element() {
+                if depth >= MAX_DOM_DEPTH {
+                    deep.push(child);
+                }
+                stack.push((child, depth + 1));
+            }
+        }
+    }
+    for node in deep {
+        if let Some(first) = node.first_child() {
+            node.insert_siblings_before(&first);
+        }
+        node.remove_from_parent();
+    }
+}
+
 /// Removes page furniture before the readability pass. An element named
 /// like furniture is kept when it holds the article (half the page's text
 /// or more, or an `<article>`/`<main>`).
@@ -589,8 +727,26 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_does_not_overflow() {
-        let html = format!("{}{LONG}", "<div>".repeat(5000));
-        let _ = extract(&html);
+    fn nesting_is_capped_before_parsing() {
+        let page = "<div><p>a<br/>b</p></div>";
+        assert_eq!(cap_nesting(page), page);
+        let deep = format!("{}x{}", "<div class=a>".repeat(1500), "</div>".repeat(1500));
+        let capped = cap_nesting(&deep);
+        assert_eq!(capped.matches("<div").count(), MAX_TAG_DEPTH);
+        assert_eq!(capped.matches("</div>").count(), MAX_TAG_DEPTH);
+        assert!(capped.contains('x'));
+        // Unclosed paragraphs and list items do not count as nesting.
+        let flat = "<p>x".repeat(5000);
+        assert_eq!(cap_nesting(&flat), flat);
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_not_quadratic() {
+        let html = format!(
+            "{}<p>{LONG}</p><p>{LONG}</p>",
+            "<div class=x>".repeat(20_000)
+        );
+        let out = text_of(&html);
+        assert_eq!(out.matches("The council met").count(), 2, "{out}");
     }
 }
