@@ -72,10 +72,11 @@ impl ArticleText {
         out
     }
 
-    /// Drops body blocks that repeat the headline or the byline, and short
-    /// labels (kickers, dates, `Advertisement`) before the first real
-    /// paragraph: they would otherwise hide the dateline from the segmenter.
-    pub fn tidy(&mut self) {
+    /// Drops body blocks that repeat the headline or the byline and, with
+    /// `labels` (web pages), short labels (kickers, dates, `Advertisement`)
+    /// before the first real paragraph: they would otherwise hide the
+    /// dateline from the segmenter.
+    pub fn tidy(&mut self, labels: bool) {
         let title = self.title.as_deref().map(comparable);
         let byline = self.byline.as_deref().map(|b| comparable(strip_by(b)));
         let mut seen_body = false;
@@ -91,7 +92,7 @@ impl ArticleText {
             {
                 return false;
             }
-            if seen_body {
+            if seen_body || !labels {
                 return true;
             }
             if is_time_label(p) {
@@ -382,7 +383,7 @@ mod tests {
                 para("Update"),
             ],
         };
-        a.tidy();
+        a.tidy(true);
         assert_eq!(
             a.blocks,
             [
@@ -398,7 +399,7 @@ mod tests {
             blocks: vec![para("It has:"), para("Second"), para("Intro.")],
             ..Default::default()
         };
-        a.tidy();
+        a.tidy(true);
         assert_eq!(a.blocks.len(), 3);
         assert!(is_time_label("Thursday 22 January 2026"));
         assert!(is_time_label("2026-01-22"));

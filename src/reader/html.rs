@@ -119,7 +119,7 @@ pub(crate) fn extract(html: &str) -> Result<ArticleText, InputError> {
         published: meta.published.or(article.published_time),
         blocks,
     };
-    out.tidy();
+    out.tidy(true);
     Ok(out)
 }
 
@@ -461,7 +461,7 @@ fn cap_nesting(html: &str) -> std::borrow::Cow<'_, str> {
 /// Readability's scoring walks ancestors for every paragraph, which is
 /// quadratic in depth: 2,000 nested `<div>`s took seconds. Real pages
 /// stay far below this depth.
-const MAX_DOM_DEPTH: usize = 48;
+const MAX_DOM_DEPTH: usize = 128;
 
 /// Unwraps every element nested deeper than [`MAX_DOM_DEPTH`].
 fn flatten_deep(doc: &Document) {

@@ -76,11 +76,14 @@ pub(crate) fn extract(text: &str) -> ArticleText {
                     b.text(&t);
                 }
             }
+            // A soft break stays a line break: the segmenter joins wrapped
+            // lines itself, and a plain-text article saved as .md keeps its
+            // `Headline` / `By …` lines apart.
             Event::SoftBreak if skip == 0 => {
                 if in_title {
                     heading.push(' ');
                 } else {
-                    b.text(" ");
+                    b.line_break();
                 }
             }
             Event::HardBreak if skip == 0 => b.line_break(),
@@ -102,7 +105,7 @@ pub(crate) fn extract(text: &str) -> ArticleText {
     {
         article.byline = byline(p);
     }
-    article.tidy();
+    article.tidy(false);
     article
 }
 
@@ -161,7 +164,7 @@ mod tests {
         );
         assert_eq!(
             out,
-            "Head\n\nBy Jo Park\n\nIt has:\n\n- one\n- two\n\n“Quoted and wrapped.”\n\nEnd."
+            "Head\n\nBy Jo Park\n\nIt has:\n\n- one\n- two\n\n“Quoted and\nwrapped.”\n\nEnd."
         );
     }
 
@@ -174,6 +177,16 @@ mod tests {
         assert_eq!(a.byline.as_deref(), Some("By Kim Lee"));
         assert_eq!(a.published.as_deref(), Some("2026-01-02"));
         assert_eq!(a.render(), "From Front\n\nBy Kim Lee\n\nBody here.");
+    }
+
+    #[test]
+    fn plain_text_saved_as_markdown_keeps_its_header_lines() {
+        let a = extract("Mayor Quits Over Audit\nBy Jo Park\n\nThe mayor quit on\nMonday.");
+        assert_eq!(a.title, None);
+        assert_eq!(
+            a.render(),
+            "Mayor Quits Over Audit\nBy Jo Park\n\nThe mayor quit on\nMonday."
+        );
     }
 
     #[test]
