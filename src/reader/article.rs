@@ -267,15 +267,6 @@ pub(crate) fn byline(raw: &str) -> Option<String> {
     Some(format!("By {name}"))
 }
 
-/// Joins author names: `A`, `A and B`, `A, B and C`.
-pub(crate) fn join_names(names: &[String]) -> Option<String> {
-    match names {
-        [] => None,
-        [one] => Some(one.clone()),
-        [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
-    }
-}
-
 /// Collapses runs of white space to one space and trims, keeping single
 /// line breaks (from `<br>`); blank lines are the caller's paragraph breaks.
 pub(crate) fn collapse(s: &str) -> String {
@@ -418,10 +409,6 @@ mod tests {
         );
         assert_eq!(byline(" "), None);
         assert_eq!(byline("https://example.org/me"), None);
-        assert_eq!(
-            join_names(&["A".into(), "B".into(), "C".into()]).as_deref(),
-            Some("A, B and C")
-        );
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //!    block quotes; `<q>` becomes “…”) and rendered by [`super::article`].
 
 use super::InputError;
-use super::article::{ArticleText, Builder, byline, join_names};
+use super::article::{ArticleText, Builder, byline};
 use dom_query::{Document, NodeRef, Selection};
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use regex::Regex;
@@ -121,6 +121,15 @@ pub(crate) fn extract(html: &str) -> Result<ArticleText, InputError> {
     };
     out.tidy(true);
     Ok(out)
+}
+
+/// Joins author names: `A`, `A and B`, `A, B and C`.
+fn join_names(names: &[String]) -> Option<String> {
+    match names {
+        [] => None,
+        [one] => Some(one.clone()),
+        [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
+    }
 }
 
 fn clean_text(s: &str) -> Option<String> {
@@ -626,6 +635,14 @@ mod tests {
             decode(b"<meta charset=utf-8><p>a\xFFb</p>"),
             "<meta charset=utf-8><p>a\u{FFFD}b</p>"
         );
+    }
+
+    #[test]
+    fn author_names_are_joined() {
+        let names = |n: &[&str]| join_names(&n.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(names(&[]), None);
+        assert_eq!(names(&["A"]).as_deref(), Some("A"));
+        assert_eq!(names(&["A", "B", "C"]).as_deref(), Some("A, B and C"));
     }
 
     #[test]
