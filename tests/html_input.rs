@@ -62,6 +62,8 @@ const CASES: &[Case] = &[
             "All rights reserved",
             "dataLayer",
             "display:flex",
+            "READ MORE",
+            "third week",
         ],
         present: &[
             "the region’s stations",

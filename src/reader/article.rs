@@ -119,6 +119,9 @@ pub(crate) struct Builder {
     quote_starts: Vec<usize>,
     /// Bytes of body text in paragraphs that are sentences, not link lists.
     pub prose: usize,
+    /// Drop paragraphs and items that are mostly link text (web pages:
+    /// `READ MORE: <a>…</a>` teasers, lists of related links).
+    pub drop_links: bool,
 }
 
 impl Builder {
@@ -151,6 +154,9 @@ impl Builder {
         }
         if link * 2 < text.len() && text.contains(['.', '!', '?']) {
             self.prose += text.len() - link.min(text.len());
+        }
+        if self.drop_links && link * 5 >= text.len() * 3 {
+            return;
         }
         self.blocks.push(Block::Para(text));
     }
@@ -444,6 +450,29 @@ mod tests {
         assert_eq!(
             prose,
             "Lead in.Second paragraph of the entry.Quoted words.".len()
+        );
+    }
+
+    #[test]
+    fn link_paragraphs_can_be_dropped() {
+        let mut b = Builder {
+            drop_links: true,
+            ..Default::default()
+        };
+        b.text("READ MORE: ");
+        b.start_link();
+        b.text("Fuel prices climb for a third week");
+        b.end_link();
+        b.end_block();
+        b.text("A sentence with ");
+        b.start_link();
+        b.text("a link");
+        b.end_link();
+        b.text(" in the middle of it.");
+        let (blocks, _) = b.finish();
+        assert_eq!(
+            blocks,
+            [para("A sentence with a link in the middle of it.")]
         );
     }
 

@@ -88,6 +88,7 @@ pub(crate) fn extract(html: &str) -> Result<ArticleText, InputError> {
 
     let content = Document::from(article.content.as_ref());
     let mut walker = Walker::default();
+    walker.b.drop_links = true;
     walker.walk(&content.root(), 0);
     let (blocks, prose) = walker.b.finish();
     if prose < MIN_PROSE {
@@ -171,10 +172,11 @@ fn page_meta(doc: &Document) -> PageMeta {
                 .find_map(|t| t.attr("datetime").and_then(|d| clean_text(&d)))
             });
     }
-    meta.h1 = doc
-        .select("article h1, main h1, h1")
+    // The article's own <h1> before a site logo's (a group selector would
+    // return matches in document order, so ask in order of preference).
+    meta.h1 = ["article h1", "main h1", "h1"]
         .iter()
-        .find_map(|h| clean_text(&h.text()));
+        .find_map(|sel| doc.select(sel).iter().find_map(|h| clean_text(&h.text())));
     meta.doc_title = doc
         .select("title")
         .iter()
@@ -634,6 +636,18 @@ mod tests {
         assert_eq!(
             decode(b"<meta charset=utf-8><p>a\xFFb</p>"),
             "<meta charset=utf-8><p>a\u{FFFD}b</p>"
+        );
+    }
+
+    #[test]
+    fn the_articles_h1_wins_over_a_logo_h1() {
+        let html = format!(
+            "<html><body><header><h1>Site Logo</h1></header><article><h1>Real Headline Here</h1>\
+             <p>{LONG}</p><p>{LONG}</p></article></body></html>"
+        );
+        assert_eq!(
+            extract(&html).unwrap().title.as_deref(),
+            Some("Real Headline Here")
         );
     }
 

@@ -177,11 +177,26 @@ impl InputFormat {
             Some("md" | "markdown") => return InputFormat::Markdown,
             _ => {}
         }
-        let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let start = &start[start
-            .iter()
-            .position(|b| !b.is_ascii_whitespace())
-            .unwrap_or(start.len())..];
+        let mut start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        // Browsers' "save page" adds `<!-- saved from url=… -->` before the
+        // doctype; XHTML may open with `<?xml …?>`. Skip a few of those.
+        for _ in 0..8 {
+            start = &start[start
+                .iter()
+                .position(|b| !b.is_ascii_whitespace())
+                .unwrap_or(start.len())..];
+            let close: &[u8] = if start.starts_with(b"<!--") {
+                b"-->"
+            } else if start.starts_with(b"<?xml") {
+                b"?>"
+            } else {
+                break;
+            };
+            match start.windows(close.len()).position(|w| w == close) {
+                Some(i) => start = &start[i + close.len()..],
+                None => break,
+            }
+        }
         let opens =
             |tag: &[u8]| start.len() >= tag.len() && start[..tag.len()].eq_ignore_ascii_case(tag);
         let html_tag = opens(b"<html")
@@ -383,6 +398,18 @@ mod tests {
         assert_eq!(d("-", b"<HTML lang=en>"), InputFormat::Html);
         assert_eq!(d("story.txt", b"  <html>"), InputFormat::Html);
         assert_eq!(d("-", b"<htmlx>"), InputFormat::Text);
+        assert_eq!(
+            d(
+                "-",
+                b"<!-- saved from url=(0022)http://x.example/ -->\r\n<html>"
+            ),
+            InputFormat::Html
+        );
+        assert_eq!(
+            d("-", b"<?xml version=\"1.0\"?>\n<!DOCTYPE html>"),
+            InputFormat::Html
+        );
+        assert_eq!(d("-", b"<!-- a note -->\nJust text."), InputFormat::Text);
         assert_eq!(d("-", b"The <html> tag"), InputFormat::Text);
         assert_eq!(d("-", b"# Title"), InputFormat::Text);
         assert_eq!("MD".parse::<InputFormat>(), Ok(InputFormat::Markdown));
