@@ -175,6 +175,16 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        file: "oldpaper.html",
+        format: "html",
+        title: "Ferry service resumes after repairs",
+        byline: Some("By Ola Svensson"),
+        first: "The island ferry resumed service on Friday after three weeks of engine repairs, the operator said.",
+        last: "Ticket prices will not change this season, the company added in a statement on its website.",
+        absent: &["Old Paper", "Home", "About time", "saved from"],
+        present: &["\"We apologise for the long wait,\" said"],
+    },
+    Case {
         file: "story.md",
         format: "markdown",
         title: "Library reopens its doors eight months after the flood",

@@ -72,37 +72,61 @@ impl ArticleText {
         out
     }
 
-    /// Drops body blocks that repeat the headline or the byline and, with
+    /// Drops body lines that repeat the headline or the byline and, with
     /// `labels` (web pages), short labels (kickers, dates, `Advertisement`)
     /// before the first real paragraph: they would otherwise hide the
-    /// dateline from the segmenter.
+    /// dateline from the segmenter. With `labels`, a `By …` line before the
+    /// body becomes the byline when the page's metadata named none.
     pub fn tidy(&mut self, labels: bool) {
         let title = self.title.as_deref().map(comparable);
-        let byline = self.byline.as_deref().map(|b| comparable(strip_by(b)));
+        let byline_c = self.byline.as_deref().map(|b| comparable(strip_by(b)));
+        let mut found_byline = None;
         let mut seen_body = false;
-        self.blocks.retain(|block| {
+        for block in std::mem::take(&mut self.blocks) {
             let Block::Para(p) = block else {
                 seen_body = true;
-                return true;
+                self.blocks.push(block);
+                continue;
             };
-            let c = comparable(p);
-            if title.as_deref() == Some(c.as_str())
-                || byline.as_deref() == Some(comparable(strip_by(p)).as_str())
-                || is_ad_label(&c)
-            {
-                return false;
+            let mut kept: Vec<&str> = Vec::new();
+            for line in p.lines() {
+                let c = comparable(line);
+                if title.as_deref() == Some(c.as_str())
+                    || byline_c.as_deref() == Some(comparable(strip_by(line)).as_str())
+                    || is_ad_label(&c)
+                {
+                    continue;
+                }
+                if labels && !seen_body && self.byline.is_none() && found_byline.is_none() {
+                    let by = line.trim_start().get(..3);
+                    if by.is_some_and(|b| b.eq_ignore_ascii_case("by "))
+                        && let Some(b) = byline(line)
+                    {
+                        found_byline = Some(b);
+                        continue;
+                    }
+                }
+                kept.push(line);
             }
-            if seen_body || !labels {
-                return true;
+            if kept.is_empty() {
+                continue;
             }
-            if is_time_label(p) {
-                return false;
+            let p = kept.join("\n");
+            if !seen_body && labels {
+                if is_time_label(&p) {
+                    continue;
+                }
+                let words = p.split_whitespace().count();
+                seen_body = words >= 8 || p.trim_end().ends_with(['.', '!', '?', ':', '"', '”']);
+                if !seen_body {
+                    continue;
+                }
             }
-            let words = p.split_whitespace().count();
-            let ends_sentence = p.trim_end().ends_with(['.', '!', '?', ':', '"', '”']);
-            seen_body = words >= 8 || ends_sentence;
-            seen_body
-        });
+            self.blocks.push(Block::Para(p));
+        }
+        if self.byline.is_none() {
+            self.byline = found_byline;
+        }
     }
 }
 
@@ -387,6 +411,24 @@ mod tests {
                 para("PORT ELLIS — A storm surge closed three ports on Saturday."),
                 para("Update")
             ]
+        );
+    }
+
+    #[test]
+    fn tidy_finds_a_byline_line_under_the_headline() {
+        let mut a = ArticleText {
+            title: Some("Ferry Service Resumes".into()),
+            blocks: vec![
+                para("Ferry Service Resumes\nBy Ola Svensson"),
+                para("The island ferry resumed service on Friday."),
+            ],
+            ..Default::default()
+        };
+        a.tidy(true);
+        assert_eq!(a.byline.as_deref(), Some("By Ola Svensson"));
+        assert_eq!(
+            a.blocks,
+            [para("The island ferry resumed service on Friday.")]
         );
     }
 

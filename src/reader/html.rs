@@ -14,7 +14,7 @@
 //!    block quotes; `<q>` becomes “…”) and rendered by [`super::article`].
 
 use super::InputError;
-use super::article::{ArticleText, Builder, byline};
+use super::article::{ArticleText, Block, Builder, byline};
 use dom_query::{Document, NodeRef, Selection};
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use regex::Regex;
@@ -96,18 +96,16 @@ pub(crate) fn extract(html: &str) -> Result<ArticleText, InputError> {
     }
 
     let sites = &meta.site_names;
+    let page_title =
+        |t: &str| shown_piece(t, &blocks).unwrap_or_else(|| strip_site(t, sites, true));
     let title = meta
         .headline
         .as_deref()
         .map(|t| strip_site(t, sites, false))
-        .or_else(|| meta.og_title.as_deref().map(|t| strip_site(t, sites, true)))
+        .or_else(|| meta.og_title.as_deref().map(page_title))
         .or_else(|| meta.h1.as_deref().map(|t| strip_site(t, sites, false)))
-        .or_else(|| {
-            meta.doc_title
-                .as_deref()
-                .map(|t| strip_site(t, sites, true))
-        })
-        .or_else(|| Some(strip_site(&article.title, sites, true)))
+        .or_else(|| meta.doc_title.as_deref().map(page_title))
+        .or_else(|| Some(page_title(&article.title)))
         .filter(|t| !t.is_empty());
     let byline = join_names(&meta.authors)
         .as_deref()
@@ -268,6 +266,34 @@ fn entity_text(s: &str) -> Option<String> {
     }
 }
 
+/// The piece of a page title (split at its separators) that the article
+/// also shows as a line near its top: its headline, whichever side of the
+/// separator the site name is on (`Old Paper - Ferry service resumes`).
+fn shown_piece(title: &str, blocks: &[Block]) -> Option<String> {
+    let mut pieces = vec![title];
+    for sep in SEPARATORS {
+        pieces = pieces.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    if pieces.len() < 2 {
+        return None;
+    }
+    let lines = blocks.iter().take(6).flat_map(|b| match b {
+        Block::Para(p) => p.lines().collect::<Vec<_>>(),
+        _ => Vec::new(),
+    });
+    // The longest shown piece: a site name may be shown as a line too.
+    lines
+        .filter_map(|line| {
+            let line = line.trim();
+            pieces
+                .iter()
+                .map(|p| p.trim())
+                .find(|p| p.eq_ignore_ascii_case(line) && p.split_whitespace().count() >= 2)
+        })
+        .max_by_key(|p| p.len())
+        .map(str::to_string)
+}
+
 const SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "];
 
 /// Removes a site name from a page title: a known name (`og:site_name`,
@@ -333,16 +359,24 @@ const FURNITURE: &str = "script, style, noscript, template, iframe, form, button
     amp-sticky-ad, [role=navigation], [role=complementary], [aria-hidden=true]";
 
 /// A class or id token naming page furniture (`cookie-banner`,
-/// `share-tools`, `comments-area`, `related-articles`, `ad-slot`, …).
+/// `share-tools`, `comments-area`, `related-articles`, `ad-slot`,
+/// `post-tags`, …): a furniture word, maybe after a prefix, maybe followed
+/// by one furniture-shaped suffix. `tags-enabled` or `ad-free-story` are
+/// not furniture.
 static JUNK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)^(?:.*[-_])?(?:",
+        r"(?i)^(?:[a-z0-9]+[-_]){0,3}(?:",
         r"cookies?|consent|gdpr|share|sharing|sharebar|social|related|comments?|respond|",
         r"newsletter|subscribe|subscription|promo|advert|advertisement|ads?|sponsored|",
-        r"sidebar|widget|widget-area|popup|modal|paywall|breadcrumbs?|tags|trending|",
+        r"sidebar|widgets?|popup|modal|paywall|breadcrumbs?|tags|trending|",
         r"most-read|popular|read-more|more-from|recommended|outbrain|taboola|",
         r"nav|navbar|menu|masthead|top-bar|site-header|site-footer|footer",
-        r")(?:[-_].*)?$"
+        r")(?:[-_](?:",
+        r"area|list|bar|box|tools|buttons?|links?|icons?|banner|notice|wrap|wrapper|",
+        r"container|section|block|module|slot|unit|signup|form|title|count|items?|",
+        r"articles|posts|stories|content|top|bottom|left|right|inline|mid|rail|",
+        r"sticky|panel|overlay|placeholder|holder|label|header|footer|widget|zone",
+        r"))?$"
     ))
     .unwrap()
 });
@@ -652,6 +686,24 @@ mod tests {
     }
 
     #[test]
+    fn a_title_piece_shown_on_the_page_is_the_headline() {
+        let html = format!(
+            "<html><head><title>Old Paper - Ferry service resumes after repairs</title></head>\
+             <body><b>Ferry service resumes after repairs</b><br><i>By Ola Svensson</i><br><br>\
+             {LONG}<br><br>{LONG}</body></html>"
+        );
+        let a = extract(&html).unwrap();
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Ferry service resumes after repairs")
+        );
+        assert_eq!(a.byline.as_deref(), Some("By Ola Svensson"));
+        assert!(a.render().starts_with(
+            "Ferry service resumes after repairs\n\nBy Ola Svensson\n\nThe council met"
+        ));
+    }
+
+    #[test]
     fn author_names_are_joined() {
         let names = |n: &[&str]| join_names(&n.iter().map(|s| s.to_string()).collect::<Vec<_>>());
         assert_eq!(names(&[]), None);
@@ -718,6 +770,47 @@ mod tests {
             out.contains("Tom & Jerry’s “plan” has:\n\n- one\n- two parts\n\n"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn furniture_class_names() {
+        for yes in [
+            "cookie-banner",
+            "share-tools",
+            "social-share",
+            "comments-area",
+            "comment-list",
+            "related-articles",
+            "ad-slot",
+            "ad-top",
+            "post-tags",
+            "inline-promo",
+            "sidebar-right",
+            "newsletter-signup",
+            "read-more",
+            "more-from",
+            "widget-area",
+            "Sidebar",
+        ] {
+            assert!(JUNK.is_match(yes), "{yes}");
+        }
+        for no in [
+            "tags-enabled",
+            "ad-free-story",
+            "shared-content",
+            "header",
+            "article-body",
+            "has-sidebar-layout",
+            "readmore-text",
+            "byline",
+            "comment-author",
+            "story-body",
+            "load",
+            "road",
+            "nav-is-open-on-mobile-devices",
+        ] {
+            assert!(!JUNK.is_match(no), "{no}");
+        }
     }
 
     #[test]
