@@ -77,8 +77,7 @@ pub(crate) fn extract(html: &str) -> Result<ArticleText, InputError> {
     clean(&doc);
 
     let cfg = dom_smoothie::Config {
-        // Our own JSON-LD reading has already run; the engine's would only
-        // overwrite the title with the raw `<title>`.
+        // JSON-LD has been read above (with `@graph` and author lists).
         disable_json_ld: true,
         ..Default::default()
     };
@@ -106,6 +105,8 @@ pub(crate) fn extract(html: &str) -> Result<ArticleText, InputError> {
         .or_else(|| meta.h1.as_deref().map(|t| strip_site(t, sites, false)))
         .or_else(|| meta.doc_title.as_deref().map(page_title))
         .or_else(|| Some(page_title(&article.title)))
+        // The title is the first line of the text: one line, single spaces.
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|t| !t.is_empty());
     let byline = join_names(&meta.authors)
         .as_deref()
@@ -862,6 +863,51 @@ mod tests {
         // Unclosed paragraphs and list items do not count as nesting.
         let flat = "<p>x".repeat(5000);
         assert_eq!(cap_nesting(&flat), flat);
+    }
+
+    /// Random soup of tags, entities and multi-byte text: never a panic,
+    /// and the rendered text is either an error or non-empty.
+    #[test]
+    fn tag_soup_never_panics() {
+        const TOKENS: [&str; 24] = [
+            "<p>",
+            "</p>",
+            "<q>",
+            "</q>",
+            "<blockquote>",
+            "</blockquote>",
+            "<li>",
+            "</li>",
+            "<ul>",
+            "<br>",
+            "<a href=x>",
+            "</a>",
+            "<div class=share-bar>",
+            "</div>",
+            "&amp;",
+            "&#8220;",
+            "&bogus;",
+            "é\u{301}",
+            "“",
+            " The mayor said the plan was sound. ",
+            "<script>",
+            "</script>",
+            "<h1>",
+            "\u{0}",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..200 {
+            let mut html = String::from("<!doctype html>");
+            for _ in 0..300 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                html.push_str(TOKENS[(seed % TOKENS.len() as u64) as usize]);
+            }
+            if let Ok(a) = extract(&html) {
+                assert!(!a.render().trim().is_empty());
+            }
+        }
     }
 
     #[test]
