@@ -22,12 +22,12 @@
 //! partition's good results for one bad line.
 
 use crate::gates::{self, Gate, GateResult};
-use crate::reader::{self, Input, InputError};
+use crate::reader::{self, InputError, Loaded};
 use crate::report::html::{self, IndexEntry};
 use crate::report::jsonl::{self, Body, ErrorRecord, Output, Record};
 use crate::report::text::{self, TextStyle};
 use crate::report::{Report, markdown};
-use crate::{Options, analyze};
+use crate::{Options, analyze, analyze_loaded};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -68,18 +68,17 @@ impl InputSource {
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
     pub max_bytes: u64,
+    /// `--input-format`: text, html, markdown, or picked per input.
+    pub format: reader::InputFormat,
 }
 
-/// Reads one input as text: the one entry point for every mode.
-pub fn load_input(source: &InputSource, load: &LoadOptions) -> Result<Input, InputError> {
-    let text = match source {
-        InputSource::Stdin => reader::read_limited(io::stdin().lock(), load.max_bytes)?,
-        InputSource::Path(p) => reader::read_path(p, load.max_bytes)?,
+/// Reads one input and extracts its text: the one entry point for every mode.
+pub fn load_input(source: &InputSource, load: &LoadOptions) -> Result<Loaded, InputError> {
+    let bytes = match source {
+        InputSource::Stdin => reader::read_limited_bytes(io::stdin().lock(), load.max_bytes)?,
+        InputSource::Path(p) => reader::read_path_bytes(p, load.max_bytes)?,
     };
-    Ok(Input {
-        name: source.name(),
-        text,
-    })
+    reader::load(&source.name(), bytes, load.format)
 }
 
 /// A directory the walk could not list, or one where no file matched,
@@ -365,6 +364,7 @@ impl Config {
             options: Options::default(),
             load: LoadOptions {
                 max_bytes: reader::DEFAULT_MAX_BYTES,
+                format: reader::InputFormat::Auto,
             },
             format,
             summary_only: false,
@@ -553,8 +553,7 @@ fn process_input(source: InputSource, config: &Config) -> Done {
             Ok(input) => input,
             Err(e) => return Done::failed(name, e.to_string(), Vec::new()),
         };
-        let mut report = analyze(&input.text, &config.options);
-        report.source.name = input.name.into();
+        let report = analyze_loaded(&input, &config.options);
         finish(name, &report, config, |report, gates| {
             render(report, gates, config)
         })

@@ -38,6 +38,22 @@ impl Default for Options {
     }
 }
 
+/// Analyses an input that [`reader::load`] prepared, and records its
+/// format in `source`: for HTML and markdown, `source.offsets` is
+/// `"extracted"` and `source.extracted_text` holds the analysed text that
+/// every offset indexes into.
+pub fn analyze_loaded<'a>(loaded: &'a reader::Loaded, options: &Options) -> Report<'a> {
+    let mut report = analyze(&loaded.text, options);
+    report.source.name = Cow::Borrowed(&loaded.name);
+    report.source.format = loaded.format.as_str();
+    if loaded.is_extracted() {
+        report.source.offsets = "extracted";
+        report.source.extracted_text = Some(&loaded.text);
+    }
+    report.source.published = loaded.published.as_deref().map(Cow::Borrowed);
+    report
+}
+
 /// Analyses one article. Offsets in the report index into `text`.
 pub fn analyze<'a>(text: &'a str, options: &Options) -> Report<'a> {
     let doc = segment::segment(text);
@@ -78,6 +94,7 @@ pub fn analyze<'a>(text: &'a str, options: &Options) -> Report<'a> {
             format: "text",
             offsets: "input",
             extracted_text: None,
+            published: None,
         },
         title: piece(&doc.title),
         title_span: span(&doc.title),

@@ -94,6 +94,14 @@ struct Cli {
     #[arg(long, value_name = "N", default_value_t = reader::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
 
+    /// What the input is: `auto` picks html for .html/.htm files and pages
+    /// opening with <!doctype html> or <html>, markdown for .md, else text.
+    #[arg(long, value_name = "FORMAT", default_value = "auto",
+          value_parser = clap::builder::TypedValueParser::map(
+              clap::builder::PossibleValuesParser::new(reader::InputFormat::NAMES),
+              |s| s.parse::<reader::InputFormat>().unwrap_or_default()))]
+    input_format: reader::InputFormat,
+
     /// Summed editorial weight at which a sentence is labelled editorial.
     #[arg(long, value_name = "W", default_value_t = presslens::annotate::editorial::DEFAULT_THRESHOLD)]
     editorial_threshold: f32,
@@ -205,6 +213,7 @@ fn run(cli: &Cli, matches: &ArgMatches) -> io::Result<Outcome> {
     let mut config = Config::new(format.into());
     config.options.editorial_threshold = cli.editorial_threshold;
     config.load.max_bytes = cli.max_bytes;
+    config.load.format = cli.input_format;
     config.summary_only = cli.summary;
     config.array = several;
     config.gates = gates_in_order(cli, matches);

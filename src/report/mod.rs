@@ -9,7 +9,8 @@
 //! ```text
 //! { "schema_version": 1,
 //!   "tool": {"name": "presslens", "version": "…"},
-//!   "source": {"name": "story.txt" | "-", "bytes": N, "format": "text", "offsets": "input"},
+//!   "source": {"name": "story.txt" | "-", "bytes": N, "format": "text" | "html" | "markdown",
+//!              "offsets": "input" | "extracted", "extracted_text"?: string, "published"?: string},
 //!   "title": string|null, "title_span": span|null,
 //!   "byline": string|null, "byline_span": span|null,
 //!   "dateline": string|null, "dateline_span": span|null,
@@ -253,13 +254,16 @@ pub struct SourceInfo<'a> {
     pub name: Cow<'a, str>,
     /// Size of the analysed text in bytes.
     pub bytes: usize,
-    /// `text`; later formats (html, markdown) name themselves here.
+    /// `text`, `html` or `markdown`: what the input was read as.
     pub format: &'static str,
     /// `input`: offsets are into the input as read. `extracted`: into
     /// `extracted_text` (for formats whose markup is removed first).
     pub offsets: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extracted_text: Option<&'a str>,
+    /// The publication time as an HTML page or markdown front matter gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<Cow<'a, str>>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]

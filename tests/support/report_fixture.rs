@@ -250,6 +250,7 @@ impl<'a> Builder<'a> {
                 format: "text",
                 offsets: "input",
                 extracted_text: None,
+                published: None,
             },
             title: title.map(|t| t.0),
             title_span: title.map(|t| t.1),
