@@ -1,0 +1,696 @@
+//! Speakers and cues around one quotation.
+//!
+//! Works on a small token list of the text between two quotations (never
+//! more than a few hundred bytes), so the cost per quote is bounded:
+//! [`before`] reads the stretch from the sentence start to the opening mark
+//! (`X said, "`, `according to X, "`, `X slammed Y as a "`), [`after`] the
+//! stretch after the closing mark (`," X said`, `," said X`).
+
+use super::words::{self, ACT, ADV, AUX, CUE, DET, ING, LINK, MENTION, NAMING, NONNAME, PREP};
+use super::words::{PRON, SAY, SKIP, STOP, TITLE, WORK};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    /// A short parenthesis without spaces: `(D-Calif.)`.
+    Paren,
+    /// A quotation mark.
+    Mark,
+    Punct(char),
+}
+
+#[derive(Debug, Clone)]
+pub struct Tok {
+    pub range: Range<usize>,
+    pub kind: Kind,
+    /// Word classes of the lower-cased word.
+    pub cls: u32,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+}
+
+impl Tok {
+    fn word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+
+    fn is(&self, class: u32) -> bool {
+        self.word() && self.cls & class != 0
+    }
+
+    /// A lower-case cue word (`said`, not `Said` in a name).
+    fn cue(&self) -> u32 {
+        if self.word() && (!self.cap || self.cls & PREP != 0) {
+            self.cls & CUE
+        } else {
+            0
+        }
+    }
+
+    fn punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»' | '„' | '‚' | '‹' | '›' | '`'
+    )
+}
+
+fn inner_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '&')
+}
+
+/// Classes of a word, looked up in lower case without allocating.
+fn class_of(word: &str) -> u32 {
+    let mut buf = [0u8; 24];
+    if word.len() > buf.len() || !word.is_ascii() {
+        return 0;
+    }
+    for (b, w) in buf.iter_mut().zip(word.bytes()) {
+        *b = w.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..word.len()]).map_or(0, words::classes)
+}
+
+/// `word` (without a final period) is an abbreviation: `R`, `G.K`, `Sen`.
+fn abbreviation(word: &str) -> bool {
+    let mut chars = word.chars();
+    let one = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    one || word.contains('.')
+        || (word.len() <= 4
+            && word.starts_with(|c: char| c.is_uppercase())
+            && class_of(word) & TITLE != 0)
+}
+
+/// Tokens of `text[range]`.
+pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
+    let slice = &text[range.clone()];
+    let base = range.start;
+    let mut out = Vec::new();
+    let mut it = slice.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else if inner_joiner(d)
+                    && slice[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                {
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            if slice[end..].starts_with('.')
+                && (abbreviation(&slice[i..end]) || slice[end + 1..].starts_with([',', ')']))
+            {
+                it.next();
+                end += 1;
+            }
+            let word = &slice[i..end];
+            out.push(Tok {
+                range: base + i..base + end,
+                kind: Kind::Word,
+                cls: class_of(word.trim_end_matches('.')),
+                cap: c.is_uppercase(),
+            });
+            continue;
+        }
+        if c == '(' {
+            let rest = &slice[i..];
+            let close = rest
+                .char_indices()
+                .take(20)
+                .take_while(|&(_, d)| !d.is_whitespace())
+                .find(|&(_, d)| d == ')');
+            if let Some((k, _)) = close.filter(|&(k, _)| k > 1) {
+                while it.peek().is_some_and(|&(j, _)| j <= i + k) {
+                    it.next();
+                }
+                out.push(Tok {
+                    range: base + i..base + i + k + 1,
+                    kind: Kind::Paren,
+                    cls: 0,
+                    cap: false,
+                });
+                continue;
+            }
+        }
+        out.push(Tok {
+            range: base + i..base + i + c.len_utf8(),
+            kind: if is_mark(c) {
+                Kind::Mark
+            } else {
+                Kind::Punct(c)
+            },
+            cls: 0,
+            cap: false,
+        });
+    }
+    out
+}
+
+/// A speaker and a cue, as byte ranges.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    pub speaker: Option<Range<usize>>,
+    pub cue: Option<Range<usize>>,
+    /// Passive cue without a speaker: `"…" were revealed`.
+    pub passive: bool,
+}
+
+impl Found {
+    pub fn any(&self) -> bool {
+        self.speaker.is_some() || self.cue.is_some()
+    }
+}
+
+/// What precedes an opening mark in its sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Before {
+    pub found: Found,
+    /// The cue (or a `Name:`) introduces the quote: `X said, "`, `saying "`.
+    pub intro: bool,
+    /// Nothing precedes the quote in its sentence.
+    pub at_start: bool,
+    /// The quote continues the writer's own syntax (a partial quote).
+    pub embedded: bool,
+    /// A title of a work or a mention of words: `the film "Jaws"`.
+    pub title: bool,
+}
+
+fn span(toks: &[Tok], r: Range<usize>) -> Range<usize> {
+    toks[r.start].range.start..toks[r.end - 1].range.end
+}
+
+/// A lower-case word that reads as a verb form (`prompted`, `prompting`).
+fn verbish(text: &str, t: &Tok) -> bool {
+    let w = &text[t.range.clone()];
+    !t.cap && w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
+}
+
+/// The speaker phrase that ends just before token `end` (exclusive), read
+/// backwards: `President Joe Biden`, `a White House statement`, `he`.
+fn np_back(text: &str, toks: &[Tok], end: usize) -> Option<Range<usize>> {
+    let mut b = end;
+    while b > 0 && toks[b - 1].is(SKIP | AUX) && !toks[b - 1].cap {
+        b -= 1;
+    }
+    if b > 0 && toks[b - 1].punct(',') {
+        // `Smith, a spokesman for the firm, said`: the name before the apposition.
+        let lo = b.saturating_sub(14);
+        let comma = (lo..b - 1)
+            .rev()
+            .take_while(|&k| !matches!(toks[k].kind, Kind::Punct('.' | ';' | ':') | Kind::Mark))
+            .find(|&k| toks[k].punct(','))?;
+        let np = np_back_plain(text, toks, comma)?;
+        return toks[np.clone()].iter().any(|t| t.cap).then_some(np);
+    }
+    np_back_plain(text, toks, b)
+}
+
+fn np_back_plain(text: &str, toks: &[Tok], b: usize) -> Option<Range<usize>> {
+    if b > 0 && toks[b - 1].is(PRON) {
+        return Some(b - 1..b);
+    }
+    let mut a = b;
+    while a > 0 && b - a < 10 {
+        let t = &toks[a - 1];
+        match t.kind {
+            Kind::Paren => {}
+            Kind::Word => {
+                if t.is(DET) {
+                    a -= 1;
+                    break;
+                }
+                if t.is(LINK) {
+                } else if t.is(STOP | AUX | PRON) || t.cue() != 0 || verbish(text, t) {
+                    break;
+                }
+            }
+            _ => break,
+        }
+        a -= 1;
+    }
+    // Trim: a leading link word; a lower-case word before a name
+    // (`meeting Smith`, `lawyer Marc Kasowitz`).
+    while a < b {
+        let t = &toks[a];
+        let next_cap = toks.get(a + 1).is_some_and(|n| n.cap) && a + 1 < b;
+        if t.is(LINK) || (!t.cap && !t.is(DET) && t.kind == Kind::Word && next_cap) {
+            a += 1;
+        } else {
+            break;
+        }
+    }
+    (a < b).then_some(a..b)
+}
+
+/// The speaker phrase starting at token `start`, read forwards: `said
+/// Sen. Jane Doe (D-Calif.), who …` gives `Sen. Jane Doe (D-Calif.)`.
+fn np_forward(text: &str, toks: &[Tok], start: usize) -> Option<Range<usize>> {
+    let first = toks.get(start)?;
+    if first.is(PRON) {
+        return Some(start..start + 1);
+    }
+    let mut b = start;
+    while b < toks.len() && b - start < 10 {
+        let t = &toks[b];
+        match t.kind {
+            Kind::Paren if b > start => {}
+            Kind::Word => {
+                let prev_link = b > start && toks[b - 1].is(LINK);
+                if t.is(DET) && !t.cap {
+                    if b > start && !prev_link {
+                        break;
+                    }
+                } else if t.is(LINK) {
+                    if b == start {
+                        return None;
+                    }
+                } else if t.cue() != 0
+                    || (t.is(STOP | AUX | SKIP | PRON) && !t.cap)
+                    || (b > start && verbish(text, t))
+                {
+                    break;
+                } else if t.cap && t.is(STOP | AUX) && b == start {
+                    return None;
+                }
+            }
+            _ => break,
+        }
+        b += 1;
+    }
+    while b > start && toks[b - 1].is(LINK | DET) {
+        b -= 1;
+    }
+    (b > start).then_some(start..b)
+}
+
+/// The speaker of an `-ing` cue (`…, saying "`): the subject of `X to …`
+/// before it, else the subject of the sentence when the window starts it.
+fn ing_speaker(text: &str, toks: &[Tok], cue: usize, sentence_start: bool) -> Option<Range<usize>> {
+    for k in (1..cue).rev() {
+        if text[toks[k].range.clone()].eq_ignore_ascii_case("to") && toks[k - 1].cap {
+            return np_back(text, toks, k);
+        }
+    }
+    if !sentence_start {
+        return None;
+    }
+    // Skip a short introductory phrase: `Last month, …`.
+    let mut start = 0;
+    if let Some(c) = toks.iter().take(6.min(cue)).position(|t| t.punct(',')) {
+        start = c + 1;
+    }
+    np_forward(text, toks, start).filter(|r| r.end <= cue)
+}
+
+/// Reads the stretch `win` before an opening mark. `upper`: the quoted text
+/// starts with a capital (or a digit). `sentence_start`: `win` starts at the
+/// beginning of the quote's sentence.
+pub fn before(
+    text: &str,
+    win: Range<usize>,
+    upper: bool,
+    title_case: bool,
+    sentence_start: bool,
+) -> Before {
+    let toks = tokenize(text, win);
+    let mut out = Before::default();
+    let n = toks.len();
+    let punct = toks.last().and_then(|t| match t.kind {
+        Kind::Punct(c @ (':' | ',' | '—' | '–' | '-')) => Some(c),
+        _ => None,
+    });
+    let e = if punct.is_some() { n - 1 } else { n };
+    if e == 0 {
+        out.at_start = sentence_start || n == 0;
+        out.intro = punct.is_some() && !sentence_start;
+        return out;
+    }
+    if punct.is_none() {
+        out.title = is_title(text, &toks[..e], title_case);
+    }
+    // The nearest cue in the sentence before the quote.
+    let mut cue = None;
+    for k in (0..e).rev() {
+        let t = &toks[k];
+        if matches!(t.kind, Kind::Punct('.' | ';' | '?' | '!') | Kind::Mark) {
+            break;
+        }
+        let class = t.cue();
+        if class & PREP != 0 {
+            if toks
+                .get(k + 1)
+                .is_some_and(|n| text[n.range.clone()].eq_ignore_ascii_case("to"))
+            {
+                cue = Some((k, PREP));
+                break;
+            }
+        } else if class != 0 {
+            cue = Some((k, class));
+            break;
+        }
+    }
+    if let Some((k, class)) = cue {
+        let len = if class & PREP != 0 { 2 } else { 1 };
+        out.found.cue = Some(span(&toks, k..k + len));
+        let speaker = if class & PREP != 0 {
+            np_forward(text, &toks, k + 2).filter(|r| r.end <= e)
+        } else {
+            np_back(text, &toks, k).or_else(|| {
+                (class & ING != 0 || (k > 0 && toks[k - 1].punct(',')))
+                    .then(|| ing_speaker(text, &toks, k, sentence_start))
+                    .flatten()
+            })
+        };
+        out.found.speaker = speaker.map(|r| span(&toks, r));
+        let gap = e - (k + len);
+        out.intro = match punct {
+            Some(_) => gap <= 8 && !out.title,
+            None => {
+                gap == 0
+                    || (gap == 1
+                        && class & SAY != 0
+                        && toks[e - 1].word()
+                        && !toks[e - 1].is(STOP | DET | PRON))
+            }
+        };
+        let direct = gap == 0 && class & (SAY | ING) != 0;
+        out.embedded = match punct {
+            Some(':') => false,
+            _ if out.intro && upper => false,
+            Some(_) if out.intro => !direct,
+            Some(_) => !upper,
+            None => true,
+        };
+        if class & ACT != 0 && punct.is_none() {
+            out.intro = false;
+            out.embedded = true;
+        }
+    } else if punct == Some(':') {
+        // `Smith: "…"`
+        if let Some(r) = np_back(text, &toks, e).filter(|r| toks[r.clone()].iter().any(|t| t.cap)) {
+            out.found.speaker = Some(span(&toks, r));
+            out.intro = true;
+        }
+    } else {
+        out.embedded = punct.is_none() || !upper;
+    }
+    out
+}
+
+/// `the film "`, `his book "`, `a report titled "`, `the word "`, and
+/// `a plan called "` or `known as "` before a title-cased quote.
+fn is_title(text: &str, toks: &[Tok], title_case: bool) -> bool {
+    let n = toks.len();
+    let last = &toks[n - 1];
+    if last.is(WORK | MENTION) && !last.cap {
+        return true;
+    }
+    let word = |t: &Tok| text[t.range.clone()].to_ascii_lowercase();
+    if last.is(NAMING) && !last.cap {
+        if matches!(word(last).as_str(), "titled" | "entitled") {
+            return true;
+        }
+        let by_noun = n >= 2 && {
+            let p = &toks[n - 2];
+            p.word() && !p.cap && !p.is(PRON | STOP | AUX)
+        };
+        return by_noun && title_case;
+    }
+    n >= 2 && word(last) == "as" && word(&toks[n - 2]) == "known" && title_case
+}
+
+/// Reads the stretch `win` after a closing mark. `ended`: the last
+/// punctuation inside the quote (`,` `.` `?` `!`), or a space when none.
+pub fn after(text: &str, win: Range<usize>, ended: char) -> Option<Found> {
+    let toks = tokenize(text, win);
+    let mut i = 0;
+    if toks
+        .first()
+        .is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '—' | '–' | '-')))
+    {
+        i = 1;
+    }
+    let first = toks.get(i)?;
+    let (speaker, cue) = if first.cue() & (SAY | PREP) != 0 {
+        // `," said X` / `," according to X`
+        let at = if first.cue() & PREP != 0 {
+            i + 2
+        } else {
+            i + 1
+        };
+        let np = np_forward(text, &toks, at)?;
+        (np, i..at)
+    } else {
+        let np = np_forward(text, &toks, i)?;
+        let mut j = np.end;
+        while toks.get(j).is_some_and(|t| t.is(SKIP | AUX) && !t.cap) {
+            j += 1;
+        }
+        if toks.get(j).is_some_and(|t| t.punct(',')) {
+            // `," McConnell, R-Ky., said`
+            let k = (j + 1..toks.len().min(j + 14))
+                .take_while(|&k| !matches!(toks[k].kind, Kind::Punct('.' | ';') | Kind::Mark))
+                .find(|&k| toks[k].punct(','))?;
+            j = k + 1;
+        }
+        let t = toks.get(j)?;
+        if t.cue() & (SAY | ACT | ADV) == 0 {
+            return None;
+        }
+        (np, j..j + 1)
+    };
+    // After a full stop the attribution must be short (`." Smith said.`),
+    // not the start of a new statement (`." He said that …`).
+    if ended == '.' || ended == ' ' {
+        let rest = &toks[cue.end.max(speaker.end)..];
+        if rest
+            .first()
+            .is_some_and(|t| t.is(PRON) || text[t.range.clone()].eq_ignore_ascii_case("that"))
+        {
+            return None;
+        }
+        let ends = rest.iter().take(8).any(|t| {
+            matches!(
+                t.kind,
+                Kind::Punct('.' | ',' | ';' | ':' | '?' | '!') | Kind::Mark
+            )
+        });
+        if !ends && rest.len() >= 8 {
+            return None;
+        }
+    }
+    Some(Found {
+        speaker: Some(span(&toks, speaker)),
+        cue: Some(span(&toks, cue)),
+        passive: false,
+    })
+}
+
+/// A cue later in the sentence for a short quote that has none of its own:
+/// a passive (`"…" were revealed`) or a named subject between quote and cue
+/// (`"killer" is what Biden called him`). `the "experts" say` has neither.
+pub fn later_cue(text: &str, win: Range<usize>) -> Option<Found> {
+    let toks = tokenize(text, win);
+    for (k, t) in toks.iter().enumerate() {
+        if matches!(t.kind, Kind::Punct('.' | ';' | '?' | '!') | Kind::Mark) {
+            return None;
+        }
+        if t.cue() & (SAY | ACT) == 0 {
+            continue;
+        }
+        if k > 0 && toks[k - 1].is(AUX) {
+            return Some(Found {
+                speaker: None,
+                cue: Some(t.range.clone()),
+                passive: true,
+            });
+        }
+        let np = np_back(text, &toks, k).filter(|r| r.start > 0 || k > r.end)?;
+        if toks[np.clone()].iter().any(|t| t.cap || t.is(PRON)) && np.start > 0 {
+            return Some(Found {
+                speaker: Some(span(&toks, np)),
+                cue: Some(t.range.clone()),
+                passive: false,
+            });
+        }
+        return None;
+    }
+    None
+}
+
+/// A speaker phrase at the end of a paragraph that introduces the next one:
+/// `Caddell continued:`, `She told reporters:`.
+pub fn paragraph_intro(text: &str, win: Range<usize>) -> Option<Found> {
+    let toks = tokenize(text, win);
+    let n = toks.len();
+    if n < 2 || !toks[n - 1].punct(':') {
+        return None;
+    }
+    let b = before(
+        text,
+        toks[0].range.start..toks[n - 1].range.end,
+        true,
+        false,
+        false,
+    );
+    (b.intro && b.found.speaker.is_some()).then_some(b.found)
+}
+
+/// The last person's name in `text[range]`: two or more capitalised words
+/// (`Joe Biden`, `Sen. Jane Doe`), a title and a name (`President Biden`),
+/// or one capitalised word before a speech verb (`Merkley said`).
+pub fn last_name(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let toks = tokenize(text, range);
+    let mut best = None;
+    let mut k = 0;
+    while k < toks.len() {
+        let start = k;
+        while k < toks.len()
+            && toks[k].word()
+            && toks[k].cap
+            && !toks[k].is(STOP | AUX | PRON | DET | SKIP)
+        {
+            k += 1;
+        }
+        if k > start {
+            let run = &toks[start..k];
+            let titled = run[0].is(TITLE);
+            let plain = !run.iter().any(|t| t.is(NONNAME));
+            let before_cue = run.len() == 1 && toks.get(k).is_some_and(|t| t.cue() & SAY != 0);
+            if (run.len() >= 2 && (titled || plain) && !(titled && run.len() == 1)) || before_cue {
+                best = Some(span(&toks, start..k));
+            }
+        } else {
+            k += 1;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words_of(text: &str) -> Vec<&str> {
+        tokenize(text, 0..text.len())
+            .iter()
+            .map(|t| &text[t.range.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations_and_parentheses() {
+        assert_eq!(
+            words_of("said Sen. G.K. Doe (D-Calif.), who"),
+            ["said", "Sen.", "G.K.", "Doe", "(D-Calif.)", ",", "who"]
+        );
+        assert_eq!(words_of("Biden’s end."), ["Biden’s", "end", "."]);
+    }
+
+    fn before_of(text: &str) -> (Option<&str>, Option<&str>, bool, bool) {
+        let upper = text.ends_with('"');
+        let b = before(text, 0..text.len(), true, false, true);
+        let _ = upper;
+        (
+            b.found.speaker.map(|r| &text[r]),
+            b.found.cue.map(|r| &text[r]),
+            b.intro,
+            b.embedded,
+        )
+    }
+
+    #[test]
+    fn before_patterns() {
+        assert_eq!(
+            before_of("Last month, President Biden slammed Putin as a"),
+            (Some("President Biden"), Some("slammed"), false, true)
+        );
+        assert_eq!(
+            before_of("The mayor told reporters:"),
+            (Some("The mayor"), Some("told"), true, false)
+        );
+        assert_eq!(
+            before_of("Ms. Lee, a spokeswoman for the firm, said,"),
+            (Some("Ms. Lee"), Some("said"), true, false)
+        );
+        assert_eq!(
+            before_of("The senator also, according to the transcript,"),
+            (Some("the transcript"), Some("according to"), true, false)
+        );
+        assert_eq!(
+            before_of("Officials reportedly"),
+            (Some("Officials"), Some("reportedly"), true, false)
+        );
+    }
+
+    #[test]
+    fn ing_cue_takes_the_infinitive_subject() {
+        let t = "prompting Moscow to answer by simply saying,";
+        let b = before(t, 0..t.len(), false, false, false);
+        assert_eq!(b.found.speaker.map(|r| &t[r]), Some("Moscow"));
+        assert!(!b.embedded);
+    }
+
+    fn after_of(text: &str, ended: char) -> Option<(&str, &str)> {
+        after(text, 0..text.len(), ended)
+            .map(|f| (&text[f.speaker.unwrap()], &text[f.cue.unwrap()]))
+    }
+
+    #[test]
+    fn after_patterns() {
+        assert_eq!(after_of(" she said.", ','), Some(("she", "said")));
+        assert_eq!(
+            after_of(" said Rep. Ann Roe (R-Ohio), who chairs it.", ','),
+            Some(("Rep. Ann Roe (R-Ohio)", "said"))
+        );
+        assert_eq!(
+            after_of(" a city hall statement reads.", ','),
+            Some(("a city hall statement", "reads"))
+        );
+        assert_eq!(
+            after_of(" Senate leader Tom Ash, R-Ky., said Tuesday.", ','),
+            Some(("Senate leader Tom Ash", "said"))
+        );
+        assert_eq!(
+            after_of(" the paper further wrote.", '.'),
+            Some(("the paper", "wrote"))
+        );
+        assert_eq!(after_of(" He said that the plan would fail.", '.'), None);
+        assert_eq!(after_of(" and then they left.", ','), None);
+    }
+
+    #[test]
+    fn later_cue_passive_and_scare() {
+        let t = " were revealed.";
+        assert!(later_cue(t, 0..t.len()).is_some_and(|f| f.passive));
+        let t = " say the plan fails.";
+        assert!(later_cue(t, 0..t.len()).is_none());
+    }
+
+    #[test]
+    fn names() {
+        let t = "Henry Crespo, president of the group, met Sen. Ted Ash on Monday in New York.";
+        assert_eq!(
+            last_name(t, 0..t.len()).map(|r| &t[r]),
+            Some("Sen. Ted Ash")
+        );
+        let t = "It rained. Merkley said so.";
+        assert_eq!(last_name(t, 0..t.len()).map(|r| &t[r]), Some("Merkley"));
+    }
+}
