@@ -7,7 +7,7 @@
 //! stretch after the closing mark (`," X said`, `," said X`).
 
 use super::words::{self, ACT, ADV, AUX, CUE, DET, ING, LINK, MENTION, NAMING, NONNAME, PREP};
-use super::words::{PRON, SAY, SKIP, STOP, TITLE, WORK};
+use super::words::{HEAD, PRON, SAY, SKIP, STOP, TITLE, WORK};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,8 +64,21 @@ fn inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '&')
 }
 
+/// A non-ASCII symbol that stays inside a word (mis-decoded letters such as
+/// `Ã§`), unlike marks, dashes and other punctuation.
+fn word_symbol(c: char) -> bool {
+    !c.is_ascii()
+        && !c.is_whitespace()
+        && !is_mark(c)
+        && !matches!(c, '—' | '–' | '―' | '…' | '•' | '·' | '\u{a0}')
+}
+
 /// Classes of a word, looked up in lower case without allocating.
 fn class_of(word: &str) -> u32 {
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
     let mut buf = [0u8; 24];
     if word.len() > buf.len() || !word.is_ascii() {
         return 0;
@@ -99,7 +112,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                if d.is_alphanumeric() {
+                if d.is_alphanumeric() || word_symbol(d) {
                     end = j + d.len_utf8();
                     it.next();
                 } else if inner_joiner(d)
@@ -118,6 +131,15 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
             {
                 it.next();
                 end += 1;
+            } else if slice[..end].ends_with('s')
+                && let Some(m) = ['\'', '’']
+                    .into_iter()
+                    .find(|&m| slice[end..].starts_with(m))
+                && slice[end + m.len_utf8()..].starts_with(char::is_whitespace)
+            {
+                // `veterans' families`: a plural possessive, not a quote mark.
+                it.next();
+                end += m.len_utf8();
             }
             let word = &slice[i..end];
             out.push(Tok {
@@ -187,8 +209,11 @@ pub struct Before {
     pub at_start: bool,
     /// The quote continues the writer's own syntax (a partial quote).
     pub embedded: bool,
-    /// A title of a work or a mention of words: `the film "Jaws"`.
+    /// A title of a work: `the film "Jaws"`, `CNN's "State of the Union"`.
     pub title: bool,
+    /// Words mentioned or framed rather than introduced: `used the phrase "`,
+    /// `described him as a "`. A short quote here is still someone's words.
+    pub framed: bool,
 }
 
 fn span(toks: &[Tok], r: Range<usize>) -> Range<usize> {
@@ -198,7 +223,26 @@ fn span(toks: &[Tok], r: Range<usize>) -> Range<usize> {
 /// A lower-case word that reads as a verb form (`prompted`, `prompting`).
 fn verbish(text: &str, t: &Tok) -> bool {
     let w = &text[t.range.clone()];
-    !t.cap && w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
+    t.word() && !t.cap && w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
+}
+
+fn is_dash(t: &Tok) -> bool {
+    matches!(t.kind, Kind::Punct('—' | '–' | '―' | '-'))
+}
+
+fn ends_clause(t: &Tok) -> bool {
+    matches!(t.kind, Kind::Punct('.' | ';' | '?' | '!') | Kind::Mark)
+}
+
+/// A form of `be` (a passive before a participle: `are revealed`).
+fn is_be(text: &str, t: &Tok) -> bool {
+    ["is", "are", "was", "were", "be", "been", "being"]
+        .iter()
+        .any(|w| lower_is(text, t, w))
+}
+
+fn lower_is(text: &str, t: &Tok, word: &str) -> bool {
+    t.word() && text[t.range.clone()].eq_ignore_ascii_case(word)
 }
 
 /// The speaker phrase that ends just before token `end` (exclusive), read
@@ -210,10 +254,10 @@ fn np_back(text: &str, toks: &[Tok], end: usize) -> Option<Range<usize>> {
     }
     if b > 0 && toks[b - 1].punct(',') {
         // `Smith, a spokesman for the firm, said`: the name before the apposition.
-        let lo = b.saturating_sub(14);
+        let lo = b.saturating_sub(32);
         let comma = (lo..b - 1)
             .rev()
-            .take_while(|&k| !matches!(toks[k].kind, Kind::Punct('.' | ';' | ':') | Kind::Mark))
+            .take_while(|&k| !ends_clause(&toks[k]) && !toks[k].punct(':'))
             .find(|&k| toks[k].punct(','))?;
         let np = np_back_plain(text, toks, comma)?;
         return toks[np.clone()].iter().any(|t| t.cap).then_some(np);
@@ -221,7 +265,10 @@ fn np_back(text: &str, toks: &[Tok], end: usize) -> Option<Range<usize>> {
     np_back_plain(text, toks, b)
 }
 
-fn np_back_plain(text: &str, toks: &[Tok], b: usize) -> Option<Range<usize>> {
+fn np_back_plain(text: &str, toks: &[Tok], mut b: usize) -> Option<Range<usize>> {
+    while b > 0 && toks[b - 1].is(SKIP) && !toks[b - 1].cap {
+        b -= 1;
+    }
     if b > 0 && toks[b - 1].is(PRON) {
         return Some(b - 1..b);
     }
@@ -255,7 +302,10 @@ fn np_back_plain(text: &str, toks: &[Tok], b: usize) -> Option<Range<usize>> {
             break;
         }
     }
-    (a < b).then_some(a..b)
+    let letters = toks[a..b]
+        .iter()
+        .any(|t| t.word() && text[t.range.clone()].chars().any(char::is_alphabetic));
+    (a < b && letters).then_some(a..b)
 }
 
 /// The speaker phrase starting at token `start`, read forwards: `said
@@ -266,6 +316,7 @@ fn np_forward(text: &str, toks: &[Tok], start: usize) -> Option<Range<usize>> {
         return Some(start..start + 1);
     }
     let mut b = start;
+    let mut named = false;
     while b < toks.len() && b - start < 10 {
         let t = &toks[b];
         match t.kind {
@@ -283,11 +334,16 @@ fn np_forward(text: &str, toks: &[Tok], start: usize) -> Option<Range<usize>> {
                 } else if t.cue() != 0
                     || (t.is(STOP | AUX | SKIP | PRON) && !t.cap)
                     || (b > start && verbish(text, t))
+                    || (named
+                        && !t.cap
+                        && !t.is(TITLE | HEAD)
+                        && !toks.get(b + 1).is_some_and(|n| n.cap))
                 {
                     break;
                 } else if t.cap && t.is(STOP | AUX) && b == start {
                     return None;
                 }
+                named |= t.cap && !prev_link;
             }
             _ => break,
         }
@@ -299,23 +355,78 @@ fn np_forward(text: &str, toks: &[Tok], start: usize) -> Option<Range<usize>> {
     (b > start).then_some(start..b)
 }
 
-/// The speaker of an `-ing` cue (`…, saying "`): the subject of `X to …`
-/// before it, else the subject of the sentence when the window starts it.
-fn ing_speaker(text: &str, toks: &[Tok], cue: usize, sentence_start: bool) -> Option<Range<usize>> {
+/// The speaker of an `-ing` cue (`…, saying "`) or of a cue without a
+/// subject of its own (`and vowed to "…"`): a name right before an `-ing`
+/// cue (`footage of Clinton asking`), the subject of `X to …` before it, the
+/// subject of the sentence when the window starts it, else the phrase before
+/// the nearest verb (`… Trump unleashed tweets, saying`).
+fn clause_speaker(
+    text: &str,
+    toks: &[Tok],
+    cue: usize,
+    sentence_start: bool,
+) -> Option<Range<usize>> {
+    if toks[cue].cue() & ING != 0
+        && let Some(np) = np_back_plain(text, toks, cue)
+        && toks[np.end - 1].cap
+        && !toks[np.end - 1].is(NONNAME)
+    {
+        return Some(np);
+    }
     for k in (1..cue).rev() {
-        if text[toks[k].range.clone()].eq_ignore_ascii_case("to") && toks[k - 1].cap {
-            return np_back(text, toks, k);
+        if lower_is(text, &toks[k], "to") && toks[k - 1].cap {
+            return np_back_plain(text, toks, k);
         }
     }
-    if !sentence_start {
-        return None;
+    if sentence_start && let Some(np) = subject(text, toks, cue) {
+        return Some(np);
     }
-    // Skip a short introductory phrase: `Last month, …`.
-    let mut start = 0;
-    if let Some(c) = toks.iter().take(6.min(cue)).position(|t| t.punct(',')) {
-        start = c + 1;
+    for k in (1..cue).rev() {
+        let t = &toks[k];
+        if ends_clause(t) {
+            break;
+        }
+        let passive = toks[k - 1].is(AUX);
+        if !passive
+            && ((verbish(text, t) && !text[t.range.clone()].ends_with("ing"))
+                || t.cue() & (SAY | ACT) != 0)
+            && let Some(np) = np_back_plain(text, toks, k)
+            && toks[np.clone()].iter().any(|t| t.cap || t.is(PRON | DET))
+        {
+            return Some(np);
+        }
     }
-    np_forward(text, toks, start).filter(|r| r.end <= cue)
+    None
+}
+
+/// The subject of a sentence: the first phrase followed by a verb, after any
+/// introductory phrases (`Last month, President Biden slammed`).
+fn subject(text: &str, toks: &[Tok], limit: usize) -> Option<Range<usize>> {
+    let starts = std::iter::once(0).chain(
+        toks.iter()
+            .take(limit.min(16))
+            .enumerate()
+            .filter(|(_, t)| t.punct(','))
+            .map(|(k, _)| k + 1),
+    );
+    for start in starts {
+        let Some(first) = toks.get(start).filter(|_| start < limit) else {
+            break;
+        };
+        if first.is(STOP | LINK) || verbish(text, first) {
+            continue;
+        }
+        let Some(np) = np_forward(text, toks, start).filter(|r| r.end <= limit) else {
+            continue;
+        };
+        let next = toks.get(np.end);
+        let predicate = next
+            .is_some_and(|t| t.word() && !t.cap && !t.is(DET | LINK | STOP | HEAD) || t.cue() != 0);
+        if predicate {
+            return Some(np);
+        }
+    }
+    None
 }
 
 /// Reads the stretch `win` before an opening mark. `upper`: the quoted text
@@ -332,7 +443,7 @@ pub fn before(
     let mut out = Before::default();
     let n = toks.len();
     let punct = toks.last().and_then(|t| match t.kind {
-        Kind::Punct(c @ (':' | ',' | '—' | '–' | '-')) => Some(c),
+        Kind::Punct(c @ (':' | ',' | '—' | '–' | '―' | '-')) => Some(c),
         _ => None,
     });
     let e = if punct.is_some() { n - 1 } else { n };
@@ -341,28 +452,36 @@ pub fn before(
         out.intro = punct.is_some() && !sentence_start;
         return out;
     }
-    if punct.is_none() {
+    if punct.is_none() || (punct == Some(',') && toks[e - 1].is(WORK)) {
         out.title = is_title(text, &toks[..e], title_case);
     }
+    let last = &toks[e - 1];
+    out.framed = punct.is_none()
+        && (last.is(MENTION)
+            || lower_is(text, last, "as")
+            || (last.is(DET) && e >= 2 && lower_is(text, &toks[e - 2], "as")));
     // The nearest cue in the sentence before the quote.
     let mut cue = None;
     for k in (0..e).rev() {
         let t = &toks[k];
-        if matches!(t.kind, Kind::Punct('.' | ';' | '?' | '!') | Kind::Mark) {
+        if ends_clause(t) {
             break;
         }
         let class = t.cue();
         if class & PREP != 0 {
-            if toks
-                .get(k + 1)
-                .is_some_and(|n| text[n.range.clone()].eq_ignore_ascii_case("to"))
-            {
+            if toks.get(k + 1).is_some_and(|n| lower_is(text, n, "to")) {
                 cue = Some((k, PREP));
                 break;
             }
         } else if class != 0 {
-            cue = Some((k, class));
-            break;
+            // `the tax breaks used by`, `the claims`: not a speech act.
+            let passive = toks.get(k + 1).is_some_and(|n| lower_is(text, n, "by"))
+                || (k > 0 && is_be(text, &toks[k - 1]) && class & ING == 0);
+            let noun = k > 0 && toks[k - 1].is(DET) && !toks[k - 1].is(PRON);
+            if !passive && !noun {
+                cue = Some((k, class));
+                break;
+            }
         }
     }
     if let Some((k, class)) = cue {
@@ -370,12 +489,10 @@ pub fn before(
         out.found.cue = Some(span(&toks, k..k + len));
         let speaker = if class & PREP != 0 {
             np_forward(text, &toks, k + 2).filter(|r| r.end <= e)
+        } else if class & ING != 0 {
+            clause_speaker(text, &toks, k, sentence_start)
         } else {
-            np_back(text, &toks, k).or_else(|| {
-                (class & ING != 0 || (k > 0 && toks[k - 1].punct(',')))
-                    .then(|| ing_speaker(text, &toks, k, sentence_start))
-                    .flatten()
-            })
+            np_back(text, &toks, k).or_else(|| clause_speaker(text, &toks, k, sentence_start))
         };
         out.found.speaker = speaker.map(|r| span(&toks, r));
         let gap = e - (k + len);
@@ -401,6 +518,13 @@ pub fn before(
             out.intro = false;
             out.embedded = true;
         }
+    } else if out.framed {
+        // `Trump has used the phrase "`, `Reid has been pounding Trump as a "`
+        let at = if last.is(MENTION) { e - 1 } else { e };
+        out.found.speaker = clause_speaker(text, &toks, at.max(1) - 1, sentence_start)
+            .filter(|r| toks[r.clone()].iter().any(|t| t.cap || t.is(PRON)))
+            .map(|r| span(&toks, r));
+        out.embedded = true;
     } else if punct == Some(':') {
         // `Smith: "…"`
         if let Some(r) = np_back(text, &toks, e).filter(|r| toks[r.clone()].iter().any(|t| t.cap)) {
@@ -418,12 +542,21 @@ pub fn before(
 fn is_title(text: &str, toks: &[Tok], title_case: bool) -> bool {
     let n = toks.len();
     let last = &toks[n - 1];
-    if last.is(WORK | MENTION) && !last.cap {
+    if last.is(WORK) && !last.cap {
         return true;
     }
-    let word = |t: &Tok| text[t.range.clone()].to_ascii_lowercase();
+    // `MSNBC's "Morning Joe"`, `on "Face the Nation"`
+    let w = &text[last.range.clone()];
+    if title_case
+        && ((last.cap && (w.ends_with("'s") || w.ends_with("’s")))
+            || ["on", "of", "in", "at", "to", "from"]
+                .iter()
+                .any(|p| lower_is(text, last, p)))
+    {
+        return true;
+    }
     if last.is(NAMING) && !last.cap {
-        if matches!(word(last).as_str(), "titled" | "entitled") {
+        if lower_is(text, last, "titled") || lower_is(text, last, "entitled") {
             return true;
         }
         let by_noun = n >= 2 && {
@@ -432,7 +565,44 @@ fn is_title(text: &str, toks: &[Tok], title_case: bool) -> bool {
         };
         return by_noun && title_case;
     }
-    n >= 2 && word(last) == "as" && word(&toks[n - 2]) == "known" && title_case
+    n >= 2 && lower_is(text, last, "as") && lower_is(text, &toks[n - 2], "known") && title_case
+}
+
+/// `NP (in the ad) (, apposition,) cue` from token `i`: the speaker phrase and
+/// the cue's token index.
+fn speaker_then_cue(text: &str, toks: &[Tok], i: usize) -> Option<(Range<usize>, usize)> {
+    let np = np_forward(text, toks, i)?;
+    // `Obama's former campaign strategist said`: any plain words up to a cue.
+    if let Some(j) = (np.end..toks.len().min(i + 9))
+        .take_while(|&j| {
+            let t = &toks[j];
+            (t.word() && !t.is(STOP | AUX | PRON | DET | LINK | SKIP) && !verbish(text, t))
+                || t.kind == Kind::Paren
+        })
+        .find(|&j| toks[j].cue() & (SAY | ACT) != 0)
+    {
+        return Some((np.start..j, j));
+    }
+    let mut j = np.end;
+    // `a narrator in the Clinton ad asks`
+    if toks
+        .get(j)
+        .is_some_and(|t| t.is(STOP | LINK) && !t.cap && !lower_is(text, t, "and"))
+        && let Some(pp) = np_forward(text, toks, j + 1)
+    {
+        j = pp.end;
+    }
+    while toks.get(j).is_some_and(|t| t.is(SKIP | AUX) && !t.cap) {
+        j += 1;
+    }
+    if toks.get(j).is_some_and(|t| t.punct(',')) {
+        // `McConnell, R-Ky., said`, `Smith, a senior fellow at …, said`
+        j = (j + 1..toks.len().min(j + 32))
+            .take_while(|&k| !ends_clause(&toks[k]))
+            .find(|&k| toks[k].cue() & SAY != 0 && toks[k - 1].punct(','))?;
+    }
+    let t = toks.get(j)?;
+    (t.cue() & (SAY | ACT | ADV) != 0).then_some((np, j))
 }
 
 /// Reads the stretch `win` after a closing mark. `ended`: the last
@@ -440,40 +610,39 @@ fn is_title(text: &str, toks: &[Tok], title_case: bool) -> bool {
 pub fn after(text: &str, win: Range<usize>, ended: char) -> Option<Found> {
     let toks = tokenize(text, win);
     let mut i = 0;
-    if toks
-        .first()
-        .is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '—' | '–' | '-')))
-    {
+    let dash = toks.first().is_some_and(is_dash);
+    if toks.first().is_some_and(|t| t.punct(',') || is_dash(t)) {
         i = 1;
     }
     let first = toks.get(i)?;
-    let (speaker, cue) = if first.cue() & (SAY | PREP) != 0 {
+    if dash && first.cap {
+        // `” ― Jane Roe` closing a reader's quote.
+        if let Some(np) = np_forward(text, &toks, i)
+            && toks.get(np.end).is_none_or(|t| ends_clause(t) || t.cap)
+            && toks[np.clone()]
+                .iter()
+                .all(|t| t.cap || t.kind == Kind::Paren)
+        {
+            return Some(Found {
+                speaker: Some(span(&toks, np)),
+                cue: None,
+                passive: false,
+            });
+        }
+    }
+    let found = if first.cue() & (SAY | PREP) != 0 {
         // `," said X` / `," according to X`
         let at = if first.cue() & PREP != 0 {
             i + 2
         } else {
             i + 1
         };
-        let np = np_forward(text, &toks, at)?;
-        (np, i..at)
+        np_forward(text, &toks, at).map(|np| (np, i..at))
     } else {
-        let np = np_forward(text, &toks, i)?;
-        let mut j = np.end;
-        while toks.get(j).is_some_and(|t| t.is(SKIP | AUX) && !t.cap) {
-            j += 1;
-        }
-        if toks.get(j).is_some_and(|t| t.punct(',')) {
-            // `," McConnell, R-Ky., said`
-            let k = (j + 1..toks.len().min(j + 14))
-                .take_while(|&k| !matches!(toks[k].kind, Kind::Punct('.' | ';') | Kind::Mark))
-                .find(|&k| toks[k].punct(','))?;
-            j = k + 1;
-        }
-        let t = toks.get(j)?;
-        if t.cue() & (SAY | ACT | ADV) == 0 {
-            return None;
-        }
-        (np, j..j + 1)
+        speaker_then_cue(text, &toks, i).map(|(np, j)| (np, j..j + 1))
+    };
+    let Some((speaker, cue)) = found else {
+        return sentence_final(text, &toks);
     };
     // After a full stop the attribution must be short (`." Smith said.`),
     // not the start of a new statement (`." He said that …`).
@@ -481,16 +650,14 @@ pub fn after(text: &str, win: Range<usize>, ended: char) -> Option<Found> {
         let rest = &toks[cue.end.max(speaker.end)..];
         if rest
             .first()
-            .is_some_and(|t| t.is(PRON) || text[t.range.clone()].eq_ignore_ascii_case("that"))
+            .is_some_and(|t| t.is(PRON) || lower_is(text, t, "that"))
         {
             return None;
         }
-        let ends = rest.iter().take(8).any(|t| {
-            matches!(
-                t.kind,
-                Kind::Punct('.' | ',' | ';' | ':' | '?' | '!') | Kind::Mark
-            )
-        });
+        let ends = rest
+            .iter()
+            .take(8)
+            .any(|t| matches!(t.kind, Kind::Punct('.' | ',' | ';' | ':' | '?' | '!')));
         if !ends && rest.len() >= 8 {
             return None;
         }
@@ -502,13 +669,42 @@ pub fn after(text: &str, win: Range<usize>, ended: char) -> Option<Found> {
     })
 }
 
+/// `"…" to drive up prices, she said.`: an attribution closing the quote's
+/// sentence after a comma.
+fn sentence_final(text: &str, toks: &[Tok]) -> Option<Found> {
+    let end = toks.iter().take(60).position(ends_clause)?;
+    if !toks[end].punct('.') {
+        return None;
+    }
+    let comma = toks[..end].iter().rposition(|t| t.punct(','))?;
+    if toks.get(comma + 1).is_some_and(|t| t.cue() & PREP != 0) {
+        // `…, according to the organizers.`
+        let np = np_forward(text, toks, comma + 3).filter(|r| r.end == end)?;
+        return Some(Found {
+            speaker: Some(span(toks, np)),
+            cue: Some(span(toks, comma + 1..comma + 3)),
+            passive: false,
+        });
+    }
+    let (np, j) = speaker_then_cue(text, toks, comma + 1)?;
+    let tail = end - j - 1;
+    let participle = toks.get(j + 1).is_some_and(|t| t.punct(','));
+    ((tail <= 4 || participle) && toks[np.clone()].iter().any(|t| t.cap || t.is(PRON))).then(|| {
+        Found {
+            speaker: Some(span(toks, np)),
+            cue: Some(toks[j].range.clone()),
+            passive: false,
+        }
+    })
+}
+
 /// A cue later in the sentence for a short quote that has none of its own:
 /// a passive (`"…" were revealed`) or a named subject between quote and cue
 /// (`"killer" is what Biden called him`). `the "experts" say` has neither.
 pub fn later_cue(text: &str, win: Range<usize>) -> Option<Found> {
     let toks = tokenize(text, win);
     for (k, t) in toks.iter().enumerate() {
-        if matches!(t.kind, Kind::Punct('.' | ';' | '?' | '!') | Kind::Mark) {
+        if ends_clause(t) {
             return None;
         }
         if t.cue() & (SAY | ACT) == 0 {
@@ -521,8 +717,8 @@ pub fn later_cue(text: &str, win: Range<usize>) -> Option<Found> {
                 passive: true,
             });
         }
-        let np = np_back(text, &toks, k).filter(|r| r.start > 0 || k > r.end)?;
-        if toks[np.clone()].iter().any(|t| t.cap || t.is(PRON)) && np.start > 0 {
+        let np = np_back(text, &toks, k).filter(|r| r.start > 0)?;
+        if toks[np.clone()].iter().any(|t| t.cap || t.is(PRON)) {
             return Some(Found {
                 speaker: Some(span(&toks, np)),
                 cue: Some(t.range.clone()),
@@ -534,8 +730,9 @@ pub fn later_cue(text: &str, win: Range<usize>) -> Option<Found> {
     None
 }
 
-/// A speaker phrase at the end of a paragraph that introduces the next one:
-/// `Caddell continued:`, `She told reporters:`.
+/// A paragraph ending in a colon that introduces the quote of the next one:
+/// `Caddell continued:`, `Sanders made the following comment:`. `win` starts
+/// at the beginning of the paragraph's last sentence.
 pub fn paragraph_intro(text: &str, win: Range<usize>) -> Option<Found> {
     let toks = tokenize(text, win);
     let n = toks.len();
@@ -547,14 +744,23 @@ pub fn paragraph_intro(text: &str, win: Range<usize>) -> Option<Found> {
         toks[0].range.start..toks[n - 1].range.end,
         true,
         false,
-        false,
+        true,
     );
-    (b.intro && b.found.speaker.is_some()).then_some(b.found)
+    if b.found.speaker.is_some() {
+        return Some(b.found);
+    }
+    let np = clause_speaker(text, &toks, n - 1, true)?;
+    Some(Found {
+        speaker: Some(span(&toks, np)),
+        cue: None,
+        passive: false,
+    })
 }
 
 /// The last person's name in `text[range]`: two or more capitalised words
 /// (`Joe Biden`, `Sen. Jane Doe`), a title and a name (`President Biden`),
-/// or one capitalised word before a speech verb (`Merkley said`).
+/// or one capitalised word before a speech verb (`Merkley said`) or opening
+/// a sentence before a verb (`Trump took`).
 pub fn last_name(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     let toks = tokenize(text, range);
     let mut best = None;
@@ -564,16 +770,33 @@ pub fn last_name(text: &str, range: Range<usize>) -> Option<Range<usize>> {
         while k < toks.len()
             && toks[k].word()
             && toks[k].cap
-            && !toks[k].is(STOP | AUX | PRON | DET | SKIP)
+            && !toks[k].is(STOP | AUX | PRON | DET | SKIP | LINK)
         {
             k += 1;
         }
-        if k > start {
+        // `Democratic Sen. Ann Lee`: a leading adjective is not the name.
+        let mut first = start;
+        while first < k && toks[first].is(NONNAME) {
+            first += 1;
+        }
+        let shouting = toks[first..k].iter().any(|t| {
+            let w = &text[t.range.clone()];
+            w.len() > 2 && !w.contains('.') && w.chars().all(|c| !c.is_lowercase())
+        });
+        if k > first && !shouting {
+            let start = first;
             let run = &toks[start..k];
             let titled = run[0].is(TITLE);
-            let plain = !run.iter().any(|t| t.is(NONNAME));
-            let before_cue = run.len() == 1 && toks.get(k).is_some_and(|t| t.cue() & SAY != 0);
-            if (run.len() >= 2 && (titled || plain) && !(titled && run.len() == 1)) || before_cue {
+            let plain = !run.iter().any(|t| t.is(NONNAME | HEAD));
+            let next = toks.get(k);
+            let before_cue = next.is_some_and(|t| t.cue() & SAY != 0);
+            let opens = start == 0 || ends_clause(&toks[start - 1]);
+            let subject = opens
+                && next
+                    .is_some_and(|t| t.word() && !t.cap && !t.is(STOP | DET | LINK | PRON | HEAD))
+                && !text[run[0].range.clone()].ends_with('s');
+            let single = run.len() == 1 && plain && !titled && (before_cue || subject);
+            if (run.len() >= 2 && (titled || plain)) || single {
                 best = Some(span(&toks, start..k));
             }
         } else {

@@ -78,7 +78,9 @@ fn closes_before(c: char) -> bool {
 
 /// (can open, can close) for a mark between `prev` and `next`.
 fn flanks(prev: Option<char>, next: Option<char>) -> (bool, bool) {
-    let open = next.is_some_and(|c| !c.is_whitespace()) && prev.is_none_or(opens_after);
+    // At a paragraph start a mark opens even before a space (`” … what`).
+    let open =
+        prev.is_none() || next.is_some_and(|c| !c.is_whitespace()) && prev.is_some_and(opens_after);
     let close = prev.is_some_and(|c| !c.is_whitespace()) && next.is_none_or(closes_before);
     (open, close)
 }

@@ -100,8 +100,8 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) -> Quote
         .into_iter()
         .map(|g| analyse(text, doc, &pieces, g))
         .collect();
-    inherit(text, doc, &pieces, &mut found);
     resolve(text, &pieces, &mut found);
+    inherit(text, doc, &pieces, &mut found);
     let mut map = QuoteMap::default();
     for f in &found {
         for piece in &pieces[f.pieces.clone()] {
@@ -195,6 +195,11 @@ fn title_case(s: &str) -> bool {
     long > 0
 }
 
+/// At most six words and no sentence end: a name, not a statement.
+fn short_phrase(s: &str) -> bool {
+    s.split_whitespace().count() <= 6 && !s.trim_end().ends_with(['.', '?', '!'])
+}
+
 /// Up to four: the number of words in the quote.
 fn word_count(text: &str, pieces: &[Piece]) -> usize {
     pieces
@@ -244,21 +249,32 @@ fn analyse(text: &str, doc: &Document, pieces: &[Piece], g: Range<usize>) -> Fou
         .and_then(|_| attrib::after(text, after_start..after_end, end_mark));
 
     let multi = g.len() > 1;
-    let mut kind = if before.title && !multi {
+    let words = word_count(text, &pieces[g.clone()]);
+    let titled = title_case(inner);
+    let own_attribution = after.as_ref().is_some_and(|a| a.speaker.is_some()) || before.intro;
+    // A title-cased phrase without an attribution of its own names something
+    // (`a "Commander-in-Chief Forum"`); a title-cased paragraph is a heading.
+    let heading = titled && words <= 3 && first.pair.outer() == trim(text, para.clone());
+    let named =
+        titled && !own_attribution && !before.at_start && !before.framed && short_phrase(inner);
+    let mut kind = if !multi && (before.title || heading || named) {
         Kind::Title
     } else {
         Kind::Real
     };
     let mut partial = !multi && before.embedded;
-    let mut hit = if before.intro && before.found.cue.is_some() {
-        before.found.clone()
-    } else if let Some(a) = after {
-        a
-    } else {
-        before.found.clone()
+    // An attribution after the quote names its speaker most directly
+    // (`"…," she said` beats the `X told Y:` before it); then one that
+    // introduces it; then a cue earlier in the sentence.
+    let mut hit = match after {
+        Some(a) if a.speaker.is_some() || !before.intro => a,
+        _ => before.found.clone(),
     };
+    if hit.speaker.is_none() {
+        hit.speaker = transcript_label(text, first.pair.inner());
+    }
     let standalone = !partial && (before.at_start || before.intro);
-    if kind == Kind::Real && !hit.any() && word_count(text, &pieces[g.clone()]) <= 3 {
+    if kind == Kind::Real && !hit.any() && !before.framed && words <= 3 {
         if let Some(later) = attrib::later_cue(text, after_start..after_end) {
             hit = later;
             partial = true;
@@ -279,6 +295,20 @@ fn analyse(text: &str, doc: &Document, pieces: &[Piece], g: Range<usize>) -> Fou
         para: first.para,
         pieces: g,
     }
+}
+
+/// A transcript's speaker label opening the quote: `"PENCE: Well, …"`.
+fn transcript_label(text: &str, inner: Range<usize>) -> Option<Range<usize>> {
+    let body = &text[inner.clone()];
+    let word = body.split(':').next()?;
+    let label = word.len() >= 2
+        && word.len() < body.len()
+        && word.len() <= 24
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.')
+        && word.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    label.then(|| inner.start..inner.start + word.len())
 }
 
 /// Gives quotes without a speaker the speaker of a neighbouring quote.
@@ -317,10 +347,13 @@ fn inherit(text: &str, doc: &Document, pieces: &[Piece], found: &mut [Found]) {
                 });
             if let Some(p) = source {
                 found[i].speaker = found[p].speaker.clone();
+                found[i].resolved = found[p].resolved.clone();
             } else if f.opens_paragraph && f.para > 0 {
                 // `Caddell continued:` at the end of the previous paragraph.
                 let prev_para = doc.paragraphs[f.para - 1].clone();
-                let lo = floor_char(text, prev_para.end.saturating_sub(REACH)).max(prev_para.start);
+                let last_sentence = doc.sentences_in(f.para - 1).end.checked_sub(1);
+                let lo = last_sentence.map_or(prev_para.start, |s| doc.sentences[s].range.start);
+                let lo = lo.max(floor_char(text, prev_para.end.saturating_sub(REACH)));
                 let lo = pieces[..found[i].pieces.start]
                     .iter()
                     .rev()
@@ -340,27 +373,10 @@ fn inherit(text: &str, doc: &Document, pieces: &[Piece], found: &mut [Found]) {
 /// Fills `resolved` for `he`/`she` with the last person named before the
 /// pronoun, outside quotes. Reads each stretch of text once.
 fn resolve(text: &str, pieces: &[Piece], found: &mut [Found]) {
-    let mut pos = 0;
-    let mut next_piece = 0;
-    let mut last: Option<Range<usize>> = None;
-    let mut scan = |to: usize, last: &mut Option<Range<usize>>| {
-        while pos < to {
-            let stop = match pieces.get(next_piece) {
-                Some(p) if p.pair.outer().start < to => p.pair.outer().start,
-                _ => to,
-            };
-            if pos < stop
-                && let Some(name) = attrib::last_name(text, pos..stop)
-            {
-                *last = Some(name);
-            }
-            if stop < to {
-                pos = pos.max(pieces[next_piece].pair.outer().end);
-                next_piece += 1;
-            } else {
-                pos = to;
-            }
-        }
+    let mut names = Names {
+        pos: 0,
+        next_piece: 0,
+        last: None,
     };
     for f in found.iter_mut() {
         let Some(speaker) = f.speaker.clone() else {
@@ -370,8 +386,39 @@ fn resolve(text: &str, pieces: &[Piece], found: &mut [Found]) {
         if !(word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she")) {
             continue;
         }
-        scan(speaker.start, &mut last);
-        f.resolved = last.clone();
+        if speaker.start >= names.pos {
+            names.scan(text, pieces, speaker.start);
+        }
+        f.resolved = names.last.clone();
+    }
+}
+
+/// The last person named in the unquoted text read so far.
+struct Names {
+    pos: usize,
+    next_piece: usize,
+    last: Option<Range<usize>>,
+}
+
+impl Names {
+    fn scan(&mut self, text: &str, pieces: &[Piece], to: usize) {
+        while self.pos < to {
+            let stop = match pieces.get(self.next_piece) {
+                Some(p) if p.pair.outer().start < to => p.pair.outer().start,
+                _ => to,
+            };
+            if self.pos < stop
+                && let Some(name) = attrib::last_name(text, self.pos..stop)
+            {
+                self.last = Some(name);
+            }
+            if stop < to {
+                self.pos = self.pos.max(pieces[self.next_piece].pair.outer().end);
+                self.next_piece += 1;
+            } else {
+                self.pos = to;
+            }
+        }
     }
 }
 

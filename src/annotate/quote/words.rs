@@ -20,6 +20,7 @@ pub const SKIP: u32 = 1 << 13;
 pub const PRON: u32 = 1 << 14;
 pub const NONNAME: u32 = 1 << 15;
 pub const ELISION: u32 = 1 << 16;
+pub const HEAD: u32 = 1 << 17;
 
 /// Any word that cues a quotation.
 pub const CUE: u32 = SAY | ING | ACT | ADV | PREP;
@@ -51,6 +52,7 @@ static CLASSES: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
             "pron" => PRON,
             "nonname" => NONNAME,
             "elision" => ELISION,
+            "head" => HEAD,
             _ => 0,
         };
         *map.entry(word).or_default() |= bit;
