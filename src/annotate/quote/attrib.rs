@@ -7,7 +7,7 @@
 //! stretch after the closing mark (`," X said`, `," said X`).
 
 use super::words::{self, ACT, ADV, AUX, CUE, DET, ING, LINK, MENTION, NAMING, NONNAME, PREP};
-use super::words::{HEAD, PRON, SAY, SKIP, STOP, TITLE, WORK};
+use super::words::{HEAD, PRON, SAY, SKIP, STOP, TITLE, VERB, WORK};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -234,6 +234,11 @@ fn ends_clause(t: &Tok) -> bool {
     matches!(t.kind, Kind::Punct('.' | ';' | '?' | '!') | Kind::Mark)
 }
 
+/// `Republican`, `Democratic`: a capitalised adjective before a noun.
+fn adjective(word: &str) -> bool {
+    word.ends_with("an") || word.ends_with("ic")
+}
+
 /// A form of `be` (a passive before a participle: `are revealed`).
 fn is_be(text: &str, t: &Tok) -> bool {
     ["is", "are", "was", "were", "be", "been", "being"]
@@ -366,6 +371,14 @@ fn clause_speaker(
     cue: usize,
     sentence_start: bool,
 ) -> Option<Range<usize>> {
+    // `Johnson's doctor is calling`
+    if toks[cue].cue() & ING != 0
+        && cue > 0
+        && toks[cue - 1].is(AUX)
+        && let Some(np) = np_back_plain(text, toks, cue - 1)
+    {
+        return Some(np);
+    }
     if toks[cue].cue() & ING != 0
         && let Some(np) = np_back_plain(text, toks, cue)
         && toks[np.end - 1].cap
@@ -399,6 +412,22 @@ fn clause_speaker(
     None
 }
 
+/// A word that can open a predicate: a verb form or an adverb before one.
+fn predicate(text: &str, t: &Tok) -> bool {
+    if !t.word() || t.cap {
+        return false;
+    }
+    let w = &text[t.range.clone()];
+    t.cue() != 0
+        || t.is(AUX | SKIP | VERB)
+        || (verbish(text, t) && w.ends_with("ed"))
+        || (w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !t.is(DET | LINK | STOP | HEAD))
+        || w.ends_with("ly")
+}
+
 /// The subject of a sentence: the first phrase followed by a verb, after any
 /// introductory phrases (`Last month, President Biden slammed`).
 fn subject(text: &str, toks: &[Tok], limit: usize) -> Option<Range<usize>> {
@@ -419,10 +448,16 @@ fn subject(text: &str, toks: &[Tok], limit: usize) -> Option<Range<usize>> {
         let Some(np) = np_forward(text, toks, start).filter(|r| r.end <= limit) else {
             continue;
         };
-        let next = toks.get(np.end);
-        let predicate = next
-            .is_some_and(|t| t.word() && !t.cap && !t.is(DET | LINK | STOP | HEAD) || t.cue() != 0);
-        if predicate {
+        if toks.get(np.end).is_some_and(|t| predicate(text, t)) {
+            return Some(np);
+        }
+        // `Dean, a former party chairman, poked at …`
+        if toks.get(np.end).is_some_and(|t| t.punct(','))
+            && toks[np.clone()].iter().any(|t| t.cap)
+            && (np.end + 1..toks.len().min(np.end + 24))
+                .take_while(|&k| !ends_clause(&toks[k]))
+                .any(|k| toks[k].punct(',') && toks.get(k + 1).is_some_and(|t| predicate(text, t)))
+        {
             return Some(np);
         }
     }
@@ -464,7 +499,7 @@ pub fn before(
     let mut cue = None;
     for k in (0..e).rev() {
         let t = &toks[k];
-        if ends_clause(t) {
+        if ends_clause(t) && t.kind != Kind::Mark {
             break;
         }
         let class = t.cue();
@@ -477,7 +512,11 @@ pub fn before(
             // `the tax breaks used by`, `the claims`: not a speech act.
             let passive = toks.get(k + 1).is_some_and(|n| lower_is(text, n, "by"))
                 || (k > 0 && is_be(text, &toks[k - 1]) && class & ING == 0);
-            let noun = k > 0 && toks[k - 1].is(DET) && !toks[k - 1].is(PRON);
+            let noun = k > 0
+                && ((toks[k - 1].is(DET) && !toks[k - 1].is(PRON))
+                    || (toks[k - 1].is(NONNAME) && adjective(&text[toks[k - 1].range.clone()]))
+                    || text[toks[k - 1].range.clone()]
+                        .ends_with(|c: char| c.is_ascii_digit() || c == '%'));
             if !passive && !noun {
                 cue = Some((k, class));
                 break;
@@ -642,7 +681,11 @@ pub fn after(text: &str, win: Range<usize>, ended: char) -> Option<Found> {
         speaker_then_cue(text, &toks, i).map(|(np, j)| (np, j..j + 1))
     };
     let Some((speaker, cue)) = found else {
-        return sentence_final(text, &toks);
+        return if matches!(ended, '.' | '?' | '!') {
+            None
+        } else {
+            sentence_final(text, &toks)
+        };
     };
     // After a full stop the attribution must be short (`." Smith said.`),
     // not the start of a new statement (`." He said that …`).
@@ -658,7 +701,7 @@ pub fn after(text: &str, win: Range<usize>, ended: char) -> Option<Found> {
             .iter()
             .take(8)
             .any(|t| matches!(t.kind, Kind::Punct('.' | ',' | ';' | ':' | '?' | '!')));
-        if !ends && rest.len() >= 8 {
+        if !ends && !rest.is_empty() {
             return None;
         }
     }

@@ -96,10 +96,11 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) -> Quote
             }
         }
     }
-    let mut found: Vec<Found> = group(text, doc, &pieces)
-        .into_iter()
-        .map(|g| analyse(text, doc, &pieces, g))
-        .collect();
+    let mut found: Vec<Found> = Vec::new();
+    for g in group(text, doc, &pieces) {
+        let f = analyse(text, doc, &pieces, g, &found);
+        found.push(f);
+    }
     resolve(text, &pieces, &mut found);
     inherit(text, doc, &pieces, &mut found);
     let mut map = QuoteMap::default();
@@ -210,17 +211,38 @@ fn word_count(text: &str, pieces: &[Piece]) -> usize {
         .count()
 }
 
-fn analyse(text: &str, doc: &Document, pieces: &[Piece], g: Range<usize>) -> Found {
+fn analyse(
+    text: &str,
+    doc: &Document,
+    pieces: &[Piece],
+    g: Range<usize>,
+    earlier: &[Found],
+) -> Found {
     let first = &pieces[g.start];
     let last = &pieces[g.end - 1];
     let open = first.pair.open.start;
     let para = doc.paragraphs[first.para].clone();
     let sentence = sentence_at(doc, open);
     let s_start = sentence.map_or(para.start, |i| doc.sentences[i].range.start);
-    let prev_end = match g.start.checked_sub(1).map(|i| &pieces[i]) {
-        Some(p) if p.para == first.para => p.pair.outer().end,
-        _ => para.start,
-    };
+    // The window before the quote starts after the previous real quote of
+    // the paragraph: titles and scare quotes in between (up to three) are
+    // read through (`tells MSNBC's "Morning Joe" on Friday that "…"`).
+    let mut prev_end = para.start;
+    let mut skipped = earlier.len();
+    for i in (0..g.start).rev() {
+        let p = &pieces[i];
+        if p.para != first.para {
+            break;
+        }
+        while skipped > 0 && earlier[skipped - 1].pieces.start > i {
+            skipped -= 1;
+        }
+        let real = skipped == 0 || earlier[skipped - 1].kind == Kind::Real;
+        if real || g.start - i > 3 {
+            prev_end = p.pair.outer().end;
+            break;
+        }
+    }
     let from = s_start
         .max(prev_end)
         .max(floor_char(text, open.saturating_sub(REACH)))

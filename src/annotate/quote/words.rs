@@ -21,6 +21,7 @@ pub const PRON: u32 = 1 << 14;
 pub const NONNAME: u32 = 1 << 15;
 pub const ELISION: u32 = 1 << 16;
 pub const HEAD: u32 = 1 << 17;
+pub const VERB: u32 = 1 << 18;
 
 /// Any word that cues a quotation.
 pub const CUE: u32 = SAY | ING | ACT | ADV | PREP;
@@ -53,6 +54,7 @@ static CLASSES: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
             "nonname" => NONNAME,
             "elision" => ELISION,
             "head" => HEAD,
+            "verb" => VERB,
             _ => 0,
         };
         *map.entry(word).or_default() |= bit;
