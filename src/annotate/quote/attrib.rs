@@ -234,6 +234,30 @@ fn ends_clause(t: &Tok) -> bool {
     matches!(t.kind, Kind::Punct('.' | ';' | '?' | '!') | Kind::Mark)
 }
 
+fn preposition(text: &str, t: &Tok) -> bool {
+    [
+        "through", "in", "on", "into", "with", "by", "during", "under", "over", "about", "against",
+        "upon", "across", "after", "before", "without", "near", "around",
+    ]
+    .iter()
+    .any(|w| lower_is(text, t, w))
+}
+
+/// `as the memo put it`: a two-word cue.
+fn put_it(text: &str, toks: &[Tok], k: usize) -> bool {
+    lower_is(text, &toks[k], "put") && toks.get(k + 1).is_some_and(|t| lower_is(text, t, "it"))
+}
+
+/// An article or possessive before a noun: `the claims`, `his tweets`.
+fn article(text: &str, t: &Tok) -> bool {
+    [
+        "a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "these",
+        "those", "another", "each", "every",
+    ]
+    .iter()
+    .any(|w| lower_is(text, t, w))
+}
+
 /// `Republican`, `Democratic`: a capitalised adjective before a noun.
 fn adjective(word: &str) -> bool {
     word.ends_with("an") || word.ends_with("ic")
@@ -306,6 +330,13 @@ fn np_back_plain(text: &str, toks: &[Tok], mut b: usize) -> Option<Range<usize>>
         } else {
             break;
         }
+    }
+    // `Protesters marching through the streets chanted`: the phrase after a
+    // preposition is its object, not the speaker.
+    if a > 0 && a < b && toks[a].is(DET) && preposition(text, &toks[a - 1]) {
+        // `In a Bloomberg interview Trump declared`: only a trailing name.
+        let name = (a..b).rev().take_while(|&k| toks[k].cap).last()?;
+        return (name > a && !toks[name - 1].cap).then_some(name..b);
     }
     let letters = toks[a..b]
         .iter()
@@ -412,6 +443,12 @@ fn clause_speaker(
     None
 }
 
+/// The subject of the sentence starting `text[range]`.
+pub fn subject_of(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let toks = tokenize(text, range);
+    subject(text, &toks, toks.len()).map(|r| span(&toks, r))
+}
+
 /// A word that can open a predicate: a verb form or an adverb before one.
 fn predicate(text: &str, t: &Tok) -> bool {
     if !t.word() || t.cap {
@@ -420,7 +457,7 @@ fn predicate(text: &str, t: &Tok) -> bool {
     let w = &text[t.range.clone()];
     t.cue() != 0
         || t.is(AUX | SKIP | VERB)
-        || (verbish(text, t) && w.ends_with("ed"))
+        || verbish(text, t)
         || (w.len() > 3
             && w.ends_with('s')
             && !w.ends_with("ss")
@@ -456,7 +493,10 @@ fn subject(text: &str, toks: &[Tok], limit: usize) -> Option<Range<usize>> {
             && toks[np.clone()].iter().any(|t| t.cap)
             && (np.end + 1..toks.len().min(np.end + 24))
                 .take_while(|&k| !ends_clause(&toks[k]))
-                .any(|k| toks[k].punct(',') && toks.get(k + 1).is_some_and(|t| predicate(text, t)))
+                .any(|k| {
+                    (toks[k].punct(',') || is_dash(&toks[k]))
+                        && toks.get(k + 1).is_some_and(|t| predicate(text, t))
+                })
         {
             return Some(np);
         }
@@ -503,6 +543,10 @@ pub fn before(
             break;
         }
         let class = t.cue();
+        if put_it(text, &toks, k) {
+            cue = Some((k, SAY | PREP));
+            break;
+        }
         if class & PREP != 0 {
             if toks.get(k + 1).is_some_and(|n| lower_is(text, n, "to")) {
                 cue = Some((k, PREP));
@@ -513,7 +557,7 @@ pub fn before(
             let passive = toks.get(k + 1).is_some_and(|n| lower_is(text, n, "by"))
                 || (k > 0 && is_be(text, &toks[k - 1]) && class & ING == 0);
             let noun = k > 0
-                && ((toks[k - 1].is(DET) && !toks[k - 1].is(PRON))
+                && (article(text, &toks[k - 1])
                     || (toks[k - 1].is(NONNAME) && adjective(&text[toks[k - 1].range.clone()]))
                     || text[toks[k - 1].range.clone()]
                         .ends_with(|c: char| c.is_ascii_digit() || c == '%'));
@@ -526,7 +570,9 @@ pub fn before(
     if let Some((k, class)) = cue {
         let len = if class & PREP != 0 { 2 } else { 1 };
         out.found.cue = Some(span(&toks, k..k + len));
-        let speaker = if class & PREP != 0 {
+        let speaker = if class & SAY != 0 && len == 2 {
+            np_back(text, &toks, k)
+        } else if class & PREP != 0 {
             np_forward(text, &toks, k + 2).filter(|r| r.end <= e)
         } else if class & ING != 0 {
             clause_speaker(text, &toks, k, sentence_start)
@@ -641,7 +687,7 @@ fn speaker_then_cue(text: &str, toks: &[Tok], i: usize) -> Option<(Range<usize>,
             .find(|&k| toks[k].cue() & SAY != 0 && toks[k - 1].punct(','))?;
     }
     let t = toks.get(j)?;
-    (t.cue() & (SAY | ACT | ADV) != 0).then_some((np, j))
+    (t.cue() & (SAY | ACT | ADV) != 0 || put_it(text, toks, j)).then_some((np, j))
 }
 
 /// Reads the stretch `win` after a closing mark. `ended`: the last
@@ -652,6 +698,10 @@ pub fn after(text: &str, win: Range<usize>, ended: char) -> Option<Found> {
     let dash = toks.first().is_some_and(is_dash);
     if toks.first().is_some_and(|t| t.punct(',') || is_dash(t)) {
         i = 1;
+    }
+    // `," as a city memo put it.`
+    if toks.get(i).is_some_and(|t| lower_is(text, t, "as")) && toks.len() > i + 2 {
+        i += 1;
     }
     let first = toks.get(i)?;
     if dash && first.cap {
@@ -739,6 +789,16 @@ fn sentence_final(text: &str, toks: &[Tok]) -> Option<Found> {
             passive: false,
         }
     })
+}
+
+/// A sentence that ends with its attribution (`…, Schiff said.`), whose
+/// speaker goes on in a quote opening the next sentence.
+pub fn closing_attribution(text: &str, sentence: Range<usize>) -> Option<Found> {
+    let toks = tokenize(text, sentence);
+    if toks.iter().any(|t| t.kind == Kind::Mark) {
+        return None;
+    }
+    sentence_final(text, &toks)
 }
 
 /// A cue later in the sentence for a short quote that has none of its own:

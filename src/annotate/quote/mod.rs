@@ -252,7 +252,12 @@ fn analyse(
         .chars()
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| !c.is_lowercase());
-    let before = attrib::before(text, from..open, upper, title_case(inner), from == s_start);
+    let mut before = attrib::before(text, from..open, upper, title_case(inner), from == s_start);
+    if before.found.cue.is_some() && before.found.speaker.is_none() && from > s_start {
+        // `…, and, when questioned, asserting, "…"`: the sentence's subject.
+        let end = ceil_char(text, s_start + REACH).min(from);
+        before.found.speaker = attrib::subject_of(text, s_start..end);
+    }
 
     let last_para = doc.paragraphs[last.para].clone();
     let after_start = last.pair.outer().end;
@@ -367,9 +372,18 @@ fn inherit(text: &str, doc: &Document, pieces: &[Piece], found: &mut [Found]) {
                         .map_or(span_end, |s| s.end.max(span_end));
                     (near > doc.sentences[last_sentence].range.start).then_some(p)
                 });
+            let prev_sentence = f
+                .sentence
+                .and_then(|s| s.checked_sub(1))
+                .filter(|&s| f.standalone && doc.sentences[s].paragraph == f.para);
             if let Some(p) = source {
                 found[i].speaker = found[p].speaker.clone();
                 found[i].resolved = found[p].resolved.clone();
+            } else if let Some(hit) = prev_sentence
+                .and_then(|s| attrib::closing_attribution(text, doc.sentences[s].range.clone()))
+            {
+                // `…, Schiff said. "The other factor …"`
+                found[i].speaker = hit.speaker;
             } else if f.opens_paragraph && f.para > 0 {
                 // `Caddell continued:` at the end of the previous paragraph.
                 let prev_para = doc.paragraphs[f.para - 1].clone();
