@@ -223,7 +223,9 @@ fn span(toks: &[Tok], r: Range<usize>) -> Range<usize> {
 /// A lower-case word that reads as a verb form (`prompted`, `prompting`).
 fn verbish(text: &str, t: &Tok) -> bool {
     let w = &text[t.range.clone()];
-    t.word() && !t.cap && w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
+    t.word()
+        && !t.cap
+        && ((w.len() > 3 && w.ends_with("ed")) || (w.len() > 4 && w.ends_with("ing")) || t.is(VERB))
 }
 
 fn is_dash(t: &Tok) -> bool {
@@ -374,12 +376,16 @@ fn np_forward(text: &str, toks: &[Tok], start: usize) -> Option<Range<usize>> {
                         && !t.cap
                         && !t.is(TITLE | HEAD)
                         && !toks.get(b + 1).is_some_and(|n| n.cap))
+                    || (b > start
+                        && !t.cap
+                        && !t.is(TITLE | HEAD)
+                        && toks.get(b + 1).is_some_and(|n| article(text, n)))
                 {
                     break;
                 } else if t.cap && t.is(STOP | AUX) && b == start {
                     return None;
                 }
-                named |= t.cap && !prev_link;
+                named |= t.cap && !prev_link && !t.is(DET | STOP);
             }
             _ => break,
         }
@@ -485,7 +491,9 @@ fn subject(text: &str, toks: &[Tok], limit: usize) -> Option<Range<usize>> {
         let Some(np) = np_forward(text, toks, start).filter(|r| r.end <= limit) else {
             continue;
         };
-        if toks.get(np.end).is_some_and(|t| predicate(text, t)) {
+        let verb_object = toks.get(np.end).is_some_and(|t| t.word() && !t.cap)
+            && toks.get(np.end + 1).is_some_and(|t| article(text, t));
+        if verb_object || toks.get(np.end).is_some_and(|t| predicate(text, t)) {
             return Some(np);
         }
         // `Dean, a former party chairman, poked at …`
@@ -611,8 +619,10 @@ pub fn before(
             .map(|r| span(&toks, r));
         out.embedded = true;
     } else if punct == Some(':') {
-        // `Smith: "…"`
-        if let Some(r) = np_back(text, &toks, e).filter(|r| toks[r.clone()].iter().any(|t| t.cap)) {
+        // `Smith: "…"`, `The clerk read the ruling aloud: "…"`
+        let named = np_back(text, &toks, e).filter(|r| toks[r.clone()].iter().any(|t| t.cap));
+        let speaker = named.or_else(|| sentence_start.then(|| subject(text, &toks, e)).flatten());
+        if let Some(r) = speaker {
             out.found.speaker = Some(span(&toks, r));
             out.intro = true;
         }
@@ -719,7 +729,8 @@ pub fn after(text: &str, win: Range<usize>, ended: char) -> Option<Found> {
             });
         }
     }
-    let found = if first.cue() & (SAY | PREP) != 0 {
+    let inverted = first.cue() & PREP != 0 || (first.cue() & SAY != 0 && ended != ' ');
+    let found = if inverted {
         // `," said X` / `," according to X`
         let at = if first.cue() & PREP != 0 {
             i + 2

@@ -301,11 +301,12 @@ fn analyse(
         hit.speaker = transcript_label(text, first.pair.inner());
     }
     let standalone = !partial && (before.at_start || before.intro);
-    if kind == Kind::Real && !hit.any() && !before.framed && words <= 3 {
+    if kind == Kind::Real && !hit.any() && !before.framed {
         if let Some(later) = attrib::later_cue(text, after_start..after_end) {
+            // `plans to hold "open talks" were announced`
             hit = later;
             partial = true;
-        } else if !(standalone && matches!(end_mark, '.' | ',' | '?' | '!')) {
+        } else if words <= 3 && !(standalone && matches!(end_mark, '.' | ',' | '?' | '!')) {
             kind = Kind::Scare;
         }
     }
