@@ -66,13 +66,13 @@ fn quote_fixtures() {
             .iter()
             .map(|q| format!("{} / {} / {}", q["text"], q["speaker"], q["cue"]))
             .collect();
-        if let Some(n) = want.get("count") {
-            if quotes.len() as u64 != n.as_u64().unwrap() {
-                failures.push(format!(
-                    "{name}: {} quotes, want {n}: {summary:?}",
-                    quotes.len()
-                ));
-            }
+        if let Some(n) = want.get("count")
+            && quotes.len() as u64 != n.as_u64().unwrap()
+        {
+            failures.push(format!(
+                "{name}: {} quotes, want {n}: {summary:?}",
+                quotes.len()
+            ));
         }
         for w in want
             .get("quotes")
