@@ -1,7 +1,8 @@
 //! Sources across the article: merging the mentions of each sentence into
 //! `summary.sources`.
 
-use crate::report::{Sentence, SourceKind, SourceMention, SourceRole, SourceSummary};
+use crate::report::{Sentence, SourceKind, SourceRole, SourceSummary};
+use std::collections::HashMap;
 
 /// Classifies a source phrase (`the White House`, `a senior official`,
 /// `critics`). Placeholder until the claims detector lands: everything is named.
@@ -14,31 +15,59 @@ pub fn classify(_phrase: &str) -> SourceKind {
 /// same kind (`Biden` in `President Joe Biden`) count for the longer one. A
 /// pronoun speaker (`he said`) counts for the name it was resolved to, and
 /// not at all when it was not resolved.
+///
+/// Entries are indexed by their last word (which merging keeps), and a
+/// mention is compared with at most the [`BUCKET`] latest entries sharing it,
+/// so the cost stays linear in the number of mentions.
 pub fn summarize(sentences: &[Sentence]) -> Vec<SourceSummary> {
     let mut out: Vec<SourceSummary> = Vec::new();
+    let mut keys: Vec<Vec<String>> = Vec::new();
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
     for s in sentences {
+        // Resolved names of pronoun speakers, by the speaker's offset.
+        let resolved: HashMap<usize, &str> = s
+            .quotes
+            .iter()
+            .filter_map(|q| Some((q.speaker_span?.start, q.speaker_resolved?)))
+            .collect();
         for m in &s.sources {
-            let Some(name) = mention_name(s, m) else {
-                continue;
+            let name = if m.role == SourceRole::Quote && is_pronoun(m.text) {
+                match resolved.get(&m.span.start) {
+                    Some(&r) => r,
+                    None => continue,
+                }
+            } else {
+                m.text
             };
             let key = normalise(name);
-            let slot = out
+            let Some(last) = key.last().cloned() else {
+                continue;
+            };
+            let bucket = by_last.entry(last).or_default();
+            let slot = bucket
                 .iter()
-                .position(|o| o.kind == m.kind && same_source(&normalise(&o.name), &key));
-            let entry = match slot {
-                Some(i) => &mut out[i],
+                .rev()
+                .take(BUCKET)
+                .copied()
+                .find(|&i| out[i].kind == m.kind && same_source(&keys[i], &key));
+            let i = match slot {
+                Some(i) => i,
                 None => {
+                    bucket.push(out.len());
                     out.push(SourceSummary {
                         name: name.to_string(),
                         kind: m.kind,
                         quotes: 0,
                         claims: 0,
                     });
-                    out.last_mut().unwrap()
+                    keys.push(key.clone());
+                    out.len() - 1
                 }
             };
+            let entry = &mut out[i];
             if name.len() > entry.name.len() {
                 entry.name = name.to_string();
+                keys[i] = key;
             }
             match m.role {
                 SourceRole::Quote => entry.quotes += 1,
@@ -49,17 +78,8 @@ pub fn summarize(sentences: &[Sentence]) -> Vec<SourceSummary> {
     out
 }
 
-/// The name a mention counts under: a quote's pronoun speaker stands for
-/// its resolved name.
-fn mention_name<'a>(s: &Sentence<'a>, m: &SourceMention<'a>) -> Option<&'a str> {
-    if m.role != SourceRole::Quote || !is_pronoun(m.text) {
-        return Some(m.text);
-    }
-    s.quotes
-        .iter()
-        .find(|q| q.speaker_span.is_some_and(|sp| sp.start == m.span.start))
-        .and_then(|q| q.speaker_resolved)
-}
+/// How many entries with the same last word a mention is compared with.
+const BUCKET: usize = 64;
 
 fn is_pronoun(word: &str) -> bool {
     ["he", "she", "they", "it", "we", "i", "you"]

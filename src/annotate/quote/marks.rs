@@ -130,10 +130,13 @@ fn pair_doubles(text: &str, para: Range<usize>) -> Vec<Pair> {
     let mut out = Vec::new();
     // (mark range, mark kind, is a `„`)
     let mut open: Option<(Range<usize>, bool)> = None;
-    let mut prev: Option<char> = None;
-    let mut it = body.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|&(_, n)| n);
+    let mut skip_to = 0;
+    for (i, c) in candidates(body) {
+        if i < skip_to {
+            continue;
+        }
+        let prev = body[..i].chars().next_back();
+        let next = body[i + c.len_utf8()..].chars().next();
         let (kind, len) = match (c, next) {
             ('"', _) => (Double::Straight, 1),
             ('“', _) => (Double::Left, 3),
@@ -142,19 +145,13 @@ fn pair_doubles(text: &str, para: Range<usize>) -> Vec<Pair> {
             ('»', _) => (Double::Closer, 2),
             ('\'', Some('\'')) => (Double::Straight, 2),
             ('`', Some('`')) => (Double::Opener, 2),
-            _ => {
-                prev = Some(c);
-                continue;
-            }
+            _ => continue,
         };
-        if len == 2 && c.is_ascii() {
-            it.next();
-        }
-        let after = it.peek().map(|&(_, n)| n);
+        skip_to = i + len;
+        let after = body[i + len..].chars().next();
         let (can_open, can_close) = flanks(prev, after);
         let at = para.start + i;
         let mark = at..at + len;
-        prev = Some(c);
         match open.take() {
             Some((o, low)) => {
                 let reopen = match kind {
@@ -205,6 +202,22 @@ fn unclosed(text: &str, open: Range<usize>, end: usize, family: Family) -> Pair 
     }
 }
 
+/// The quotation marks and apostrophes of `body`, found by their first byte
+/// without decoding the text around them.
+fn candidates(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    body.bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
+        .filter_map(move |(i, _)| {
+            let c = body[i..].chars().next()?;
+            matches!(
+                c,
+                '"' | '\'' | '`' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '‚' | '‹' | '›'
+            )
+            .then_some((i, c))
+        })
+}
+
 fn is_single(c: char) -> bool {
     matches!(c, '\'' | '‘' | '’' | '‚' | '‹' | '›')
 }
@@ -225,28 +238,20 @@ fn pair_singles(text: &str, para: Range<usize>, doubles: &[Pair]) -> Vec<Pair> {
     let first = body.len() - body.trim_start().len();
     let mut out = Vec::new();
     let mut open: Option<Range<usize>> = None;
-    let mut prev: Option<char> = None;
     let mut d = 0;
     // Set after `'n`: the mark closing `'n'` is an apostrophe.
     let mut skip_at = usize::MAX;
-    let mut it = body.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    for (i, c) in candidates(body) {
         let at = para.start + i;
         while d < doubles.len() && doubles[d].outer().end <= at {
             d += 1;
         }
-        if doubles.get(d).is_some_and(|p| p.outer().start <= at) {
-            prev = Some(c);
+        if doubles.get(d).is_some_and(|p| p.outer().start <= at) || !is_single(c) || at == skip_at {
             continue;
         }
-        let next = it.peek().map(|&(_, n)| n);
-        if !is_single(c) || at == skip_at {
-            prev = Some(c);
-            continue;
-        }
+        let prev_c = body[..i].chars().next_back();
+        let next = body[i + c.len_utf8()..].chars().next();
         let rest = &text[at + c.len_utf8()..para.end];
-        let prev_c = prev;
-        prev = Some(c);
         if prev_c.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric) {
             continue; // don't, Biden's
         }
