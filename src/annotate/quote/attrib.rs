@@ -596,7 +596,9 @@ pub fn before(
                     || (gap == 1
                         && class & SAY != 0
                         && toks[e - 1].word()
-                        && !toks[e - 1].is(STOP | DET | PRON))
+                        && !toks[e - 1].is(STOP | DET | PRON)
+                        && !text[toks[e - 1].range.clone()].ends_with("'s")
+                        && !text[toks[e - 1].range.clone()].ends_with("’s"))
             }
         };
         let direct = gap == 0 && class & (SAY | ING) != 0;
@@ -643,7 +645,7 @@ fn is_title(text: &str, toks: &[Tok], title_case: bool) -> bool {
     // `MSNBC's "Morning Joe"`, `on "Face the Nation"`
     let w = &text[last.range.clone()];
     if title_case
-        && ((last.cap && (w.ends_with("'s") || w.ends_with("’s")))
+        && ((w.ends_with("'s") || w.ends_with("’s"))
             || ["on", "of", "in", "at", "to", "from"]
                 .iter()
                 .any(|p| lower_is(text, last, p)))
@@ -793,12 +795,11 @@ fn sentence_final(text: &str, toks: &[Tok]) -> Option<Found> {
     let (np, j) = speaker_then_cue(text, toks, comma + 1)?;
     let tail = end - j - 1;
     let participle = toks.get(j + 1).is_some_and(|t| t.punct(','));
-    ((tail <= 4 || participle) && toks[np.clone()].iter().any(|t| t.cap || t.is(PRON))).then(|| {
-        Found {
-            speaker: Some(span(toks, np)),
-            cue: Some(toks[j].range.clone()),
-            passive: false,
-        }
+    let named = toks[np.clone()].iter().any(|t| t.cap || t.is(PRON)) || toks[np.start].is(DET);
+    ((tail <= 4 || participle) && named).then(|| Found {
+        speaker: Some(span(toks, np)),
+        cue: Some(toks[j].range.clone()),
+        passive: false,
     })
 }
 
@@ -908,7 +909,8 @@ pub fn last_name(text: &str, range: Range<usize>) -> Option<Range<usize>> {
             let subject = opens
                 && next
                     .is_some_and(|t| t.word() && !t.cap && !t.is(STOP | DET | LINK | PRON | HEAD))
-                && !text[run[0].range.clone()].ends_with('s');
+                && !text[run[0].range.clone()].ends_with('s')
+                && !text[run[0].range.clone()].ends_with("ly");
             let single = run.len() == 1 && plain && !titled && (before_cue || subject);
             if (run.len() >= 2 && (titled || plain)) || single {
                 best = Some(span(&toks, start..k));
@@ -1029,5 +1031,91 @@ mod tests {
         );
         let t = "It rained. Merkley said so.";
         assert_eq!(last_name(t, 0..t.len()).map(|r| &t[r]), Some("Merkley"));
+    }
+
+    fn speaker_before(text: &str) -> Option<&str> {
+        before(text, 0..text.len(), true, false, true)
+            .found
+            .speaker
+            .map(|r| &text[r])
+    }
+
+    #[test]
+    fn noun_uses_of_cue_words_are_skipped() {
+        assert_eq!(
+            speaker_before("Ann Ray said his late-night tweets were"),
+            Some("Ann Ray")
+        );
+        assert_eq!(speaker_before("Lee said the claims were"), Some("Lee"));
+        assert_eq!(
+            speaker_before("Lee said the tax breaks used by firms were"),
+            Some("Lee")
+        );
+        assert_eq!(
+            speaker_before("Kay said the rebels are revealed as"),
+            Some("Kay")
+        );
+    }
+
+    #[test]
+    fn speaker_after_apposition_and_prepositional_phrase() {
+        assert_eq!(
+            speaker_before("Dean, a former party chairman, poked at the rival, tweeting,"),
+            Some("Dean")
+        );
+        assert_eq!(
+            speaker_before("In a radio interview Trump declared"),
+            Some("Trump")
+        );
+        assert_eq!(
+            speaker_before("Marchers walking through the streets chanted"),
+            Some("Marchers")
+        );
+        assert_eq!(speaker_before("As the memo put it,"), Some("the memo"));
+    }
+
+    #[test]
+    fn dash_and_sentence_final_attributions() {
+        let t = " ― Carla Mendes";
+        let f = after(t, 0..t.len(), '.').unwrap();
+        assert_eq!(&t[f.speaker.unwrap()], "Carla Mendes");
+        let t = " to lift the price, she said.";
+        let f = after(t, 0..t.len(), ' ').unwrap();
+        assert_eq!(&t[f.speaker.unwrap()], "she");
+        // Not when the quote ended its own sentence: the next one is news.
+        assert!(after(t, 0..t.len(), '.').is_none());
+        let t = " in 40 towns, according to the organizers.";
+        let f = after(t, 0..t.len(), ' ').unwrap();
+        assert_eq!(&t[f.speaker.unwrap()], "the organizers");
+    }
+
+    #[test]
+    fn inverted_attribution_needs_the_quote_punctuation() {
+        assert_eq!(
+            after_of(" says Mayor Holt.", ','),
+            Some(("Mayor Holt", "says"))
+        );
+        assert_eq!(after_of(" say the plan fails.", ' '), None);
+    }
+
+    #[test]
+    fn closing_attribution_of_previous_sentence() {
+        let t = "The port may stay shut, the harbor chief said.";
+        let f = closing_attribution(t, 0..t.len()).unwrap();
+        assert_eq!(&t[f.speaker.unwrap()], "the harbor chief");
+        let t = "The port may stay shut for weeks.";
+        assert!(closing_attribution(t, 0..t.len()).is_none());
+    }
+
+    #[test]
+    fn titles_of_works_and_shows() {
+        let t = "She read the novel";
+        assert!(before(t, 0..t.len(), true, true, true).title);
+        let t = "He told the network's";
+        assert!(before(t, 0..t.len(), true, true, true).title);
+        let t = "He called the plan";
+        assert!(!before(t, 0..t.len(), false, false, true).title);
+        let t = "a program called";
+        assert!(before(t, 0..t.len(), true, true, false).title);
     }
 }

@@ -281,7 +281,9 @@ fn analyse(
     let own_attribution = after.as_ref().is_some_and(|a| a.speaker.is_some()) || before.intro;
     // A title-cased phrase without an attribution of its own names something
     // (`a "Commander-in-Chief Forum"`); a title-cased paragraph is a heading.
-    let heading = titled && words <= 3 && first.pair.outer() == trim(text, para.clone());
+    let heading = titled
+        && inner.split_whitespace().count() <= 8
+        && first.pair.outer() == trim(text, para.clone());
     let named =
         titled && !own_attribution && !before.at_start && !before.framed && short_phrase(inner);
     let mut kind = if !multi && (before.title || heading || named) {
