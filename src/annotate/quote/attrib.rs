@@ -214,6 +214,8 @@ pub struct Before {
     /// Words mentioned or framed rather than introduced: `used the phrase "`,
     /// `described him as a "`. A short quote here is still someone's words.
     pub framed: bool,
+    /// A cue within three words of the opening mark (`called the firm "`).
+    pub near_cue: bool,
 }
 
 fn span(toks: &[Tok], r: Range<usize>) -> Range<usize> {
@@ -589,6 +591,7 @@ pub fn before(
         };
         out.found.speaker = speaker.map(|r| span(&toks, r));
         let gap = e - (k + len);
+        out.near_cue = gap <= 3;
         out.intro = match punct {
             Some(_) => gap <= 8 && !out.title,
             None => {

@@ -284,8 +284,12 @@ fn analyse(
     let heading = titled
         && inner.split_whitespace().count() <= 8
         && first.pair.outer() == trim(text, para.clone());
-    let named =
-        titled && !own_attribution && !before.at_start && !before.framed && short_phrase(inner);
+    let named = titled
+        && !own_attribution
+        && !before.at_start
+        && !before.framed
+        && !before.near_cue
+        && short_phrase(inner);
     let mut kind = if !multi && (before.title || heading || named) {
         Kind::Title
     } else {
@@ -634,5 +638,19 @@ mod tests {
         let q = &sentences[1].quotes[0];
         assert_eq!(q.speaker, Some("he"));
         assert_eq!(q.speaker_resolved, Some("Tom Ash"));
+    }
+
+    #[test]
+    fn quoted_ranges_are_sorted_disjoint_and_on_char_boundaries() {
+        let text = "‘Mixed “marks,’ he said” «and» „more“ 'n' ‘90s \"open.\n\n“Next ‘one” and ‘two’ “three";
+        let (_, map) = run(text);
+        assert!(!map.quoted.is_empty());
+        for w in map.quoted.windows(2) {
+            assert!(w[0].end <= w[1].start, "{:?}", map.quoted);
+        }
+        for r in map.quoted.iter().chain(&map.scare) {
+            assert!(r.start < r.end);
+            assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        }
     }
 }
