@@ -362,6 +362,7 @@ fn inherit(text: &str, doc: &Document, pieces: &[Piece], found: &mut [Found]) {
                     // The next quote of the paragraph: `"A." "B," she said.`
                     let next = (i + 1..found.len())
                         .take_while(|&j| found[j].para == f.para)
+                        .take(4)
                         .find(|&j| found[j].kind == Kind::Real)?;
                     (f.standalone && own[next]).then_some(next)
                 })
@@ -386,9 +387,13 @@ fn inherit(text: &str, doc: &Document, pieces: &[Piece], found: &mut [Found]) {
             if let Some(p) = source {
                 found[i].speaker = found[p].speaker.clone();
                 found[i].resolved = found[p].resolved.clone();
-            } else if let Some(hit) = prev_sentence
-                .and_then(|s| attrib::closing_attribution(text, doc.sentences[s].range.clone()))
-            {
+            } else if let Some(hit) = prev_sentence.and_then(|s| {
+                // Only its tail matters; bounded so that many quotes
+                // after one long sentence stay linear.
+                let r = doc.sentences[s].range.clone();
+                let lo = floor_char(text, r.end.saturating_sub(REACH)).max(r.start);
+                attrib::closing_attribution(text, lo..r.end)
+            }) {
                 // `…, Schiff said. "The other factor …"`
                 found[i].speaker = hit.speaker;
             } else if f.opens_paragraph && f.para > 0 {
@@ -400,6 +405,7 @@ fn inherit(text: &str, doc: &Document, pieces: &[Piece], found: &mut [Found]) {
                 let lo = pieces[..found[i].pieces.start]
                     .iter()
                     .rev()
+                    .take_while(|p| p.para + 1 >= f.para)
                     .find(|p| p.para == f.para - 1)
                     .map_or(lo, |p| lo.max(p.pair.outer().end));
                 if let Some(hit) = attrib::paragraph_intro(text, lo..prev_para.end) {
