@@ -1,0 +1,662 @@
+//! direct_quote: quotations, their speakers and cues (GUIDE §3).
+//!
+//! 1. [`marks`] pairs the quotation marks of each paragraph (linear time,
+//!    apostrophes told apart, unclosed quotes ending at their paragraph).
+//! 2. Pairs chain across paragraphs when a quote left open at a paragraph end
+//!    reopens at the start of the next one (a multi-paragraph quote).
+//! 3. [`attrib`] reads the text around each quote for its cue and speaker;
+//!    short quotes without either are scare quotes, quotes after `the film`
+//!    or `the word` are titles and mentions, and neither is a direct quote.
+//! 4. Quotes without a speaker of their own take the one of the quote before
+//!    them in the sentence or paragraph (`"A," she said. "B."`), of the next
+//!    quote in the paragraph, or of the previous paragraph when they open
+//!    theirs; a pronoun speaker is resolved to the last person named before it.
+//! 5. Each quote is mapped onto every sentence it overlaps, with evidence,
+//!    and its speaker becomes a [`SourceMention`].
+
+mod attrib;
+mod marks;
+mod words;
+
+use super::Context;
+use crate::report::{Evidence, Label, Quote, Sentence, SourceMention, SourceRole};
+use crate::segment::{Document, trim};
+use crate::span::Span;
+use marks::Pair;
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// Where quoted material lies, for the detectors that run after quotes.
+#[derive(Debug, Default, Clone)]
+pub struct QuoteMap {
+    /// Byte ranges of quoted text, marks included, sorted and disjoint: words
+    /// inside are the speaker's, never the writer's (scare quotes and titles
+    /// of works included).
+    pub quoted: Vec<Range<usize>>,
+    /// Scare quotes (1–3 words, no speaker, no cue): editorial evidence.
+    /// Marks included.
+    pub scare: Vec<Range<usize>>,
+}
+
+impl QuoteMap {
+    /// True when `pos` lies inside quoted material.
+    pub fn is_quoted(&self, pos: usize) -> bool {
+        let i = self.quoted.partition_point(|r| r.end <= pos);
+        self.quoted.get(i).is_some_and(|r| r.start <= pos)
+    }
+}
+
+/// Evidence weight of a full quote, a partial quote and a cue.
+const FULL_WEIGHT: f32 = 1.5;
+const PARTIAL_WEIGHT: f32 = 0.75;
+const CUE_WEIGHT: f32 = 0.5;
+
+/// How far (bytes) before and after a quote its attribution is looked for.
+const REACH: usize = 400;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Real,
+    Scare,
+    Title,
+}
+
+/// One paragraph's share of a quotation.
+struct Piece {
+    pair: Pair,
+    para: usize,
+}
+
+/// A quotation (one or more pieces) and what was found about it.
+#[derive(Debug, Clone)]
+struct Found {
+    pieces: Range<usize>,
+    kind: Kind,
+    speaker: Option<Range<usize>>,
+    resolved: Option<Range<usize>>,
+    cue: Option<Range<usize>>,
+    partial: bool,
+    closed: bool,
+    /// A full quote that opens its paragraph.
+    opens_paragraph: bool,
+    /// A full (not partial) quote.
+    standalone: bool,
+    sentence: Option<usize>,
+    para: usize,
+}
+
+pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) -> QuoteMap {
+    let text = cx.text;
+    let doc = cx.doc;
+    let mut pieces = Vec::new();
+    for (p, para) in doc.paragraphs.iter().enumerate() {
+        for pair in marks::pair(text, para.clone()) {
+            if text[pair.inner()].chars().any(char::is_alphanumeric) {
+                pieces.push(Piece { pair, para: p });
+            }
+        }
+    }
+    let mut found: Vec<Found> = Vec::new();
+    for g in group(text, doc, &pieces) {
+        let f = analyse(text, doc, &pieces, g, &found);
+        found.push(f);
+    }
+    resolve(text, &pieces, &mut found);
+    inherit(text, doc, &pieces, &mut found);
+    let mut map = QuoteMap::default();
+    for f in &found {
+        for piece in &pieces[f.pieces.clone()] {
+            map.quoted.push(piece.pair.outer());
+            if f.kind == Kind::Scare {
+                map.scare.push(piece.pair.outer());
+            }
+        }
+        if f.kind == Kind::Real {
+            place(text, doc, &pieces, f, sentences);
+        }
+    }
+    map
+}
+
+/// Chains the pieces of multi-paragraph quotes.
+fn group(text: &str, doc: &Document, pieces: &[Piece]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        let start = i;
+        while i + 1 < pieces.len() && continues(text, doc, &pieces[i], &pieces[i + 1]) {
+            i += 1;
+        }
+        out.push(start..i + 1);
+        i += 1;
+    }
+    out
+}
+
+fn continues(text: &str, doc: &Document, a: &Piece, b: &Piece) -> bool {
+    a.pair.close.is_none()
+        && b.para == a.para + 1
+        && b.pair.family == a.pair.family
+        && b.pair.open.start == trim(text, doc.paragraphs[b.para].clone()).start
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The index of the sentence holding byte `pos`.
+fn sentence_at(doc: &Document, pos: usize) -> Option<usize> {
+    let i = doc.sentences.partition_point(|s| s.range.end <= pos);
+    doc.sentences
+        .get(i)
+        .filter(|s| s.range.start <= pos)
+        .map(|_| i)
+}
+
+/// The last punctuation of a quote: inside the marks, or a comma or dash
+/// right after them (`"killer",`). A space when there is none.
+fn ended(text: &str, pair: &Pair) -> char {
+    let inside = text[pair.inner()].trim_end().chars().next_back();
+    if let Some(c @ ('.' | ',' | '?' | '!' | '—' | '–' | ':' | ';')) = inside {
+        return if matches!(c, '—' | '–' | ':' | ';') {
+            ','
+        } else {
+            c
+        };
+    }
+    match text[pair.outer().end..].chars().next() {
+        Some(',' | '—' | '–') => ',',
+        _ => ' ',
+    }
+}
+
+/// Title case: every word of four letters or more is capitalised.
+fn title_case(s: &str) -> bool {
+    let mut long = 0;
+    for w in s.split_whitespace().take(12) {
+        let letters = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if letters.chars().count() >= 4 {
+            long += 1;
+            if !letters.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+                return false;
+            }
+        }
+    }
+    long > 0
+}
+
+/// At most six words and no sentence end: a name, not a statement.
+fn short_phrase(s: &str) -> bool {
+    s.split_whitespace().count() <= 6 && !s.trim_end().ends_with(['.', '?', '!'])
+}
+
+/// Up to four: the number of words in the quote.
+fn word_count(text: &str, pieces: &[Piece]) -> usize {
+    pieces
+        .iter()
+        .flat_map(|p| text[p.pair.inner()].split_whitespace())
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(4)
+        .count()
+}
+
+fn analyse(
+    text: &str,
+    doc: &Document,
+    pieces: &[Piece],
+    g: Range<usize>,
+    earlier: &[Found],
+) -> Found {
+    let first = &pieces[g.start];
+    let last = &pieces[g.end - 1];
+    let open = first.pair.open.start;
+    let para = doc.paragraphs[first.para].clone();
+    let sentence = sentence_at(doc, open);
+    let s_start = sentence.map_or(para.start, |i| doc.sentences[i].range.start);
+    // The window before the quote starts after the previous real quote of
+    // the paragraph: titles and scare quotes in between (up to three) are
+    // read through (`tells MSNBC's "Morning Joe" on Friday that "…"`).
+    let mut prev_end = para.start;
+    let mut skipped = earlier.len();
+    for i in (0..g.start).rev() {
+        let p = &pieces[i];
+        if p.para != first.para {
+            break;
+        }
+        while skipped > 0 && earlier[skipped - 1].pieces.start > i {
+            skipped -= 1;
+        }
+        let real = skipped == 0 || earlier[skipped - 1].kind == Kind::Real;
+        if real || g.start - i > 3 {
+            prev_end = p.pair.outer().end;
+            break;
+        }
+    }
+    let from = s_start
+        .max(prev_end)
+        .max(floor_char(text, open.saturating_sub(REACH)))
+        .min(open);
+    let inner = &text[first.pair.inner()];
+    let upper = inner
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| !c.is_lowercase());
+    let mut before = attrib::before(text, from..open, upper, title_case(inner), from == s_start);
+    if before.found.cue.is_some() && before.found.speaker.is_none() && from > s_start {
+        // `…, and, when questioned, asserting, "…"`: the sentence's subject.
+        let end = ceil_char(text, s_start + REACH).min(from);
+        before.found.speaker = attrib::subject_of(text, s_start..end);
+    }
+
+    let last_para = doc.paragraphs[last.para].clone();
+    let after_start = last.pair.outer().end;
+    let next_open = match pieces.get(g.end) {
+        Some(p) if p.para == last.para => p.pair.open.start,
+        _ => last_para.end,
+    };
+    let after_end = next_open
+        .min(ceil_char(text, after_start + REACH))
+        .max(after_start);
+    let end_mark = ended(text, &last.pair);
+    let after = last
+        .pair
+        .close
+        .as_ref()
+        .and_then(|_| attrib::after(text, after_start..after_end, end_mark));
+
+    let multi = g.len() > 1;
+    let words = word_count(text, &pieces[g.clone()]);
+    let titled = title_case(inner);
+    let own_attribution = after.as_ref().is_some_and(|a| a.speaker.is_some()) || before.intro;
+    // A title-cased phrase without an attribution of its own names something
+    // (`a "Commander-in-Chief Forum"`); a title-cased paragraph is a heading.
+    let heading = titled
+        && inner.split_whitespace().count() <= 8
+        && first.pair.outer() == trim(text, para.clone());
+    let named = titled
+        && !own_attribution
+        && !before.at_start
+        && !before.framed
+        && !before.near_cue
+        && short_phrase(inner);
+    let mut kind = if !multi && (before.title || heading || named) {
+        Kind::Title
+    } else {
+        Kind::Real
+    };
+    let mut partial = !multi && before.embedded;
+    // An attribution after the quote names its speaker most directly
+    // (`"…," she said` beats the `X told Y:` before it); then one that
+    // introduces it; then a cue earlier in the sentence.
+    let mut hit = match after {
+        Some(a) if a.speaker.is_some() || !before.intro => a,
+        _ => before.found.clone(),
+    };
+    if hit.speaker.is_none() {
+        hit.speaker = transcript_label(text, first.pair.inner());
+    }
+    let standalone = !partial && (before.at_start || before.intro);
+    if kind == Kind::Real && !hit.any() && !before.framed {
+        if let Some(later) = attrib::later_cue(text, after_start..after_end) {
+            // `plans to hold "open talks" were announced`
+            hit = later;
+            partial = true;
+        } else if words <= 3 && !(standalone && matches!(end_mark, '.' | ',' | '?' | '!')) {
+            kind = Kind::Scare;
+        }
+    }
+    Found {
+        kind,
+        speaker: hit.speaker,
+        resolved: None,
+        cue: hit.cue,
+        partial,
+        closed: last.pair.close.is_some(),
+        opens_paragraph: before.at_start && open == trim(text, para).start,
+        standalone,
+        sentence,
+        para: first.para,
+        pieces: g,
+    }
+}
+
+/// A transcript's speaker label opening the quote: `"PENCE: Well, …"`.
+fn transcript_label(text: &str, inner: Range<usize>) -> Option<Range<usize>> {
+    let body = &text[inner.clone()];
+    let word = body.split(':').next()?;
+    let label = word.len() >= 2
+        && word.len() < body.len()
+        && word.len() <= 24
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.')
+        && word.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    label.then(|| inner.start..inner.start + word.len())
+}
+
+/// Gives quotes without a speaker the speaker of a neighbouring quote.
+fn inherit(text: &str, doc: &Document, pieces: &[Piece], found: &mut [Found]) {
+    let own: Vec<bool> = found.iter().map(|f| f.speaker.is_some()).collect();
+    let mut prev: Option<usize> = None; // the last real quote with a speaker
+    for i in 0..found.len() {
+        if found[i].kind != Kind::Real {
+            continue;
+        }
+        if found[i].speaker.is_none() {
+            let f = &found[i];
+            let same_para = prev.filter(|&p| found[p].para == f.para);
+            let source = same_para
+                .filter(|&p| f.standalone || found[p].sentence == f.sentence)
+                .or_else(|| {
+                    // The next quote of the paragraph: `"A." "B," she said.`
+                    let next = (i + 1..found.len())
+                        .take_while(|&j| found[j].para == f.para)
+                        .take(4)
+                        .find(|&j| found[j].kind == Kind::Real)?;
+                    (f.standalone && own[next]).then_some(next)
+                })
+                .or_else(|| {
+                    // A quote opening its paragraph continues the last one.
+                    if !f.opens_paragraph || f.para == 0 {
+                        return None;
+                    }
+                    let p = prev.filter(|&p| found[p].para + 1 == f.para)?;
+                    let last_sentence = doc.sentences_in(found[p].para).end.checked_sub(1)?;
+                    let span_end = pieces[found[p].pieces.end - 1].pair.outer().end;
+                    let near = found[p]
+                        .speaker
+                        .as_ref()
+                        .map_or(span_end, |s| s.end.max(span_end));
+                    (near > doc.sentences[last_sentence].range.start).then_some(p)
+                });
+            let prev_sentence = f
+                .sentence
+                .and_then(|s| s.checked_sub(1))
+                .filter(|&s| f.standalone && doc.sentences[s].paragraph == f.para);
+            if let Some(p) = source {
+                found[i].speaker = found[p].speaker.clone();
+                found[i].resolved = found[p].resolved.clone();
+            } else if let Some(hit) = prev_sentence.and_then(|s| {
+                // Only its tail matters; bounded so that many quotes
+                // after one long sentence stay linear.
+                let r = doc.sentences[s].range.clone();
+                let lo = floor_char(text, r.end.saturating_sub(REACH)).max(r.start);
+                attrib::closing_attribution(text, lo..r.end)
+            }) {
+                // `…, Schiff said. "The other factor …"`
+                found[i].speaker = hit.speaker;
+            } else if f.opens_paragraph && f.para > 0 {
+                // `Caddell continued:` at the end of the previous paragraph.
+                let prev_para = doc.paragraphs[f.para - 1].clone();
+                let last_sentence = doc.sentences_in(f.para - 1).end.checked_sub(1);
+                let lo = last_sentence.map_or(prev_para.start, |s| doc.sentences[s].range.start);
+                let lo = lo.max(floor_char(text, prev_para.end.saturating_sub(REACH)));
+                let lo = pieces[..found[i].pieces.start]
+                    .iter()
+                    .rev()
+                    .take_while(|p| p.para + 1 >= f.para)
+                    .find(|p| p.para == f.para - 1)
+                    .map_or(lo, |p| lo.max(p.pair.outer().end));
+                if let Some(hit) = attrib::paragraph_intro(text, lo..prev_para.end) {
+                    found[i].speaker = hit.speaker;
+                }
+            }
+        }
+        if found[i].speaker.is_some() {
+            prev = Some(i);
+        }
+    }
+}
+
+/// Fills `resolved` for `he`/`she` with the last person named before the
+/// pronoun, outside quotes. Reads each stretch of text once.
+fn resolve(text: &str, pieces: &[Piece], found: &mut [Found]) {
+    let mut names = Names {
+        pos: 0,
+        next_piece: 0,
+        last: None,
+    };
+    for f in found.iter_mut() {
+        let Some(speaker) = f.speaker.clone() else {
+            continue;
+        };
+        let word = &text[speaker.clone()];
+        if !(word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she")) {
+            continue;
+        }
+        if speaker.start >= names.pos {
+            names.scan(text, pieces, speaker.start);
+        }
+        f.resolved = names.last.clone();
+    }
+}
+
+/// The last person named in the unquoted text read so far.
+struct Names {
+    pos: usize,
+    next_piece: usize,
+    last: Option<Range<usize>>,
+}
+
+impl Names {
+    fn scan(&mut self, text: &str, pieces: &[Piece], to: usize) {
+        while self.pos < to {
+            let stop = match pieces.get(self.next_piece) {
+                Some(p) if p.pair.outer().start < to => p.pair.outer().start,
+                _ => to,
+            };
+            if self.pos < stop
+                && let Some(name) = attrib::last_name(text, self.pos..stop)
+            {
+                self.last = Some(name);
+            }
+            if stop < to {
+                self.pos = self.pos.max(pieces[self.next_piece].pair.outer().end);
+                self.next_piece += 1;
+            } else {
+                self.pos = to;
+            }
+        }
+    }
+}
+
+/// Puts one quote onto every sentence it overlaps.
+fn place<'a>(
+    text: &'a str,
+    doc: &Document,
+    pieces: &[Piece],
+    f: &Found,
+    sentences: &mut [Sentence<'a>],
+) {
+    let piece = |r: &Option<Range<usize>>| r.as_ref().map(|r| &text[r.clone()]);
+    let speaker = piece(&f.speaker);
+    let mut first_sentence = None;
+    let mut mentioned = false;
+    let mention = |s: &mut Sentence<'a>| {
+        if let Some(sp) = f.speaker.clone() {
+            let name = f.resolved.clone().unwrap_or(sp.clone());
+            s.sources.push(SourceMention {
+                text: &text[sp.clone()],
+                span: Span::bytes(sp),
+                kind: crate::annotate::sources::classify(&text[name]),
+                role: SourceRole::Quote,
+            });
+        }
+    };
+    for p in &pieces[f.pieces.clone()] {
+        let inner = trim(text, p.pair.inner());
+        let mut si = doc
+            .sentences
+            .partition_point(|s| s.range.end <= inner.start);
+        while let Some(s) = doc.sentences.get(si) {
+            if s.range.start >= inner.end {
+                break;
+            }
+            let clip = trim(
+                text,
+                inner.start.max(s.range.start)..inner.end.min(s.range.end),
+            );
+            if let Some(sentence) = sentences.get_mut(si)
+                && text[clip.clone()].chars().any(char::is_alphanumeric)
+            {
+                first_sentence.get_or_insert(si);
+                sentence.quotes.push(Quote {
+                    text: &text[clip.clone()],
+                    span: Span::bytes(clip.clone()),
+                    speaker,
+                    speaker_span: f.speaker.clone().map(Span::bytes),
+                    speaker_resolved: piece(&f.resolved),
+                    cue: piece(&f.cue),
+                    cue_span: f.cue.clone().map(Span::bytes),
+                    partial: f.partial,
+                    closed: f.closed,
+                });
+                sentence.add_label(Label::DirectQuote);
+                let note = speaker.map(Cow::Borrowed);
+                sentence.evidence.push(Evidence {
+                    label: Label::DirectQuote,
+                    rule: "quote",
+                    span: Span::bytes(clip.clone()),
+                    text: &text[clip],
+                    weight: if f.partial {
+                        PARTIAL_WEIGHT
+                    } else {
+                        FULL_WEIGHT
+                    },
+                    note: note.clone(),
+                });
+                if let Some(cue) = f
+                    .cue
+                    .clone()
+                    .filter(|c| s.range.start <= c.start && c.end <= s.range.end)
+                {
+                    sentence.evidence.push(Evidence {
+                        label: Label::DirectQuote,
+                        rule: "quote_cue",
+                        span: Span::bytes(cue.clone()),
+                        text: &text[cue],
+                        weight: CUE_WEIGHT,
+                        note,
+                    });
+                }
+                if !mentioned
+                    && f.speaker
+                        .as_ref()
+                        .is_some_and(|sp| s.range.start <= sp.start && sp.end <= s.range.end)
+                {
+                    mention(sentence);
+                    mentioned = true;
+                }
+            }
+            si += 1;
+        }
+    }
+    if !mentioned && let Some(s) = first_sentence.and_then(|i| sentences.get_mut(i)) {
+        mention(s);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The analysed sentences, and the quote map of the same text.
+    fn run(text: &str) -> (Vec<Sentence<'_>>, QuoteMap) {
+        let sentences = crate::analyze(text, &crate::Options::default()).sentences;
+        let doc = crate::segment::segment(text);
+        let options = crate::Options::default();
+        let cx = Context {
+            text,
+            doc: &doc,
+            options: &options,
+        };
+        (sentences, detect(&cx, &mut []))
+    }
+
+    fn quotes(text: &str) -> Vec<(String, Option<String>, bool)> {
+        let (sentences, _) = run(text);
+        sentences
+            .iter()
+            .flat_map(|s| s.quotes.iter())
+            .map(|q| (q.text.to_string(), q.speaker.map(str::to_string), q.partial))
+            .collect()
+    }
+
+    #[test]
+    fn spans_are_exact() {
+        let text = "“We will win. We always do,” she said.\n\n“Never,” he said of “the plan.";
+        let (sentences, _) = run(text);
+        for s in &sentences {
+            for q in &s.quotes {
+                assert_eq!(&text[q.span.range()], q.text);
+                if let (Some(sp), Some(t)) = (q.speaker_span, q.speaker) {
+                    assert_eq!(&text[sp.range()], t);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn quote_across_sentences_with_later_speaker() {
+        let q = quotes("“The talks went well. Both sides agreed,” a council statement reads.");
+        assert_eq!(q.len(), 2);
+        assert!(
+            q.iter()
+                .all(|(_, s, p)| s.as_deref() == Some("a council statement") && !p)
+        );
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_quotes() {
+        let text = "The “experts” were wrong, and the film “Jaws” was long.";
+        let (sentences, map) = run(text);
+        assert!(sentences.iter().all(|s| s.quotes.is_empty()));
+        assert_eq!(map.scare.len(), 1);
+        assert_eq!(&text[map.scare[0].clone()], "“experts”");
+        assert_eq!(map.quoted.len(), 2);
+        assert!(map.is_quoted(text.find("Jaws").unwrap()));
+    }
+
+    #[test]
+    fn partial_quote_with_speech_act() {
+        let q = quotes("Yesterday, Mayor Ann Lee slammed the plan as a “disaster,” then left.");
+        assert_eq!(
+            q,
+            [("disaster,".into(), Some("Mayor Ann Lee".into()), true)]
+        );
+    }
+
+    #[test]
+    fn pronoun_resolves_to_last_name() {
+        let text = "Tom Ash spoke at noon.\n\n“It is done,” he said.";
+        let (sentences, _) = run(text);
+        let q = &sentences[1].quotes[0];
+        assert_eq!(q.speaker, Some("he"));
+        assert_eq!(q.speaker_resolved, Some("Tom Ash"));
+    }
+
+    #[test]
+    fn quoted_ranges_are_sorted_disjoint_and_on_char_boundaries() {
+        let text = "‘Mixed “marks,’ he said” «and» „more“ 'n' ‘90s \"open.\n\n“Next ‘one” and ‘two’ “three";
+        let (_, map) = run(text);
+        assert!(!map.quoted.is_empty());
+        for w in map.quoted.windows(2) {
+            assert!(w[0].end <= w[1].start, "{:?}", map.quoted);
+        }
+        for r in map.quoted.iter().chain(&map.scare) {
+            assert!(r.start < r.end);
+            assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        }
+    }
+}
