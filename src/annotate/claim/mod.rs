@@ -1,0 +1,139 @@
+//! reported_claim: indirect speech, attribution and hedges (GUIDE §3).
+//!
+//! A sentence is a reported claim when the summed weight of its cues reaches
+//! [`THRESHOLD`] (1.0). Cues are found with one aho-corasick automaton over
+//! `claim_verbs.txt` (speech and cognition verbs with all their forms) and
+//! `claim_cues.txt` (hedges, clause-taking nouns, statement documents); words
+//! inside quotation marks are never cues. Each cue then looks at a few
+//! tokens around it:
+//!
+//! | rule | example | weight |
+//! |---|---|---|
+//! | `speech_verb_clause` | `She said (that) she would resign.`, `asked whether …`, `what X said was …` | 1.0 |
+//! | `cognition_clause` | `Officials believe the attack was planned.` | 1.0 |
+//! | `statement_says` | `A statement from X revealed that …`, `X's statement says …`, `in a statement` | 1.0 |
+//! | `speech_verb_trailing` | `The talks will resume, officials said.`, `…, said Ana Ruiz.`, `As Reuters reported, …` | 1.0 |
+//! | `speech_verb_infinitive` | `vowed to veto`, `urged lawmakers to act` | 1.0 |
+//! | `speech_verb_naming` | `called the bill a disgrace`, `described him as “reckless”` | 1.0 |
+//! | `partial_quote` | `said “tough” steps were needed` | 1.0 |
+//! | `speech_verb_object` (content) | `denied the report`, `called for an inquiry`, `accused X of …` | 1.0 |
+//! | `according_to` | `according to the readout` | 1.0 |
+//! | `passive_attribution` | `it was reported that`, `is said to`, `plans … were revealed`, `was reported by X` | 1.0 |
+//! | `hedge` | `reportedly`, `allegedly`, `the alleged bribe` | 1.0 |
+//! | `claim_noun` | `amid reports that …`, `Biden’s claim that …` | 1.0 |
+//! | `speech_verb_object` (event) | `He announced his candidacy in May.`, `The merger was announced.` | 0.4 |
+//!
+//! So one proposition-bearing cue suffices, while a reporting verb used for an
+//! event needs two more such verbs beside it. Not cues at all: a verb whose
+//! only content is a full direct quote (`"…," she said.`, `said: "…"`, or a
+//! non-partial [`Quote`](crate::report::Quote) whose `cue_span` is the verb),
+//! a first-person subject outside quotes (the writer's voice: `we know that`),
+//! cognition verbs with a plain object (`found the car`), nouns and names that
+//! share a verb's spelling (`the claims`, `the United States`).
+//!
+//! Each cue's source phrase (the subject, the agent after `by`, the noun
+//! phrase after `according to`, `it was reported` for an impersonal passive)
+//! is recorded in `sentences[].sources` with role `claim` and a kind from
+//! [`sources::classify`](super::sources::classify).
+
+mod lexicon;
+mod rules;
+mod tokens;
+
+use super::{Context, QuoteMap, sources};
+use crate::report::{Evidence, Label, Sentence, SourceMention, SourceRole};
+use crate::span::Span;
+use rules::{Hit, Sent};
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// Summed cue weight at which a sentence is labelled reported_claim.
+pub const THRESHOLD: f32 = 1.0;
+
+pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>], quotes: &QuoteMap) {
+    let mut toks = Vec::new();
+    let mut hits = Vec::new();
+    let mut direct: Vec<Range<usize>> = Vec::new();
+    for s in sentences.iter_mut() {
+        tokens::tokenize(cx.text, s.span.range(), quotes, &mut toks);
+        direct.clear();
+        direct.extend(
+            s.quotes
+                .iter()
+                .filter(|q| !q.partial)
+                .filter_map(|q| q.cue_span.map(|c| c.range())),
+        );
+        let sent = Sent {
+            text: cx.text,
+            toks: &toks,
+            direct_cues: &direct,
+        };
+        sent.analyse(&mut hits);
+        apply(cx.text, s, &hits);
+    }
+}
+
+/// Adds the label, its evidence and the sources when the weight suffices.
+fn apply<'a>(text: &'a str, s: &mut Sentence<'a>, hits: &[Hit]) {
+    let total: f32 = hits.iter().map(|h| h.weight).sum();
+    if total < THRESHOLD {
+        return;
+    }
+    s.add_label(Label::ReportedClaim);
+    for h in hits {
+        let source = h.source.clone().map(|r| &text[r]);
+        s.evidence.push(Evidence {
+            label: Label::ReportedClaim,
+            rule: h.rule,
+            span: Span::bytes(h.cue.clone()),
+            text: &text[h.cue.clone()],
+            weight: h.weight,
+            note: source.map(Cow::Borrowed),
+        });
+        if let Some(r) = h.source.clone()
+            && !s
+                .sources
+                .iter()
+                .any(|m| m.role == SourceRole::Claim && m.span.range() == r)
+        {
+            let phrase = &text[r.clone()];
+            s.sources.push(SourceMention {
+                text: phrase,
+                span: Span::bytes(r),
+                kind: sources::classify(phrase),
+                role: SourceRole::Claim,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::{Label, SourceKind};
+
+    fn analyse(text: &str) -> crate::report::Report<'_> {
+        crate::analyze(text, &crate::Options::default())
+    }
+
+    #[test]
+    fn labels_and_sources_with_exact_spans() {
+        let text = "Critics say the plan will fail. He announced his candidacy in May.";
+        let r = analyse(text);
+        assert!(r.sentences[0].has(Label::ReportedClaim));
+        assert!(!r.sentences[1].has(Label::ReportedClaim));
+        let src = &r.sentences[0].sources[0];
+        assert_eq!(src.text, "Critics");
+        assert_eq!(&text[src.span.range()], "Critics");
+        assert_eq!(src.kind, SourceKind::Vague);
+        for e in &r.sentences[0].evidence {
+            assert_eq!(&text[e.span.range()], e.text);
+        }
+    }
+
+    #[test]
+    fn narration_has_no_evidence() {
+        let r = analyse("The council met on Tuesday and approved the budget.");
+        assert!(r.sentences[0].evidence.is_empty());
+        assert!(r.sentences[0].sources.is_empty());
+    }
+}
