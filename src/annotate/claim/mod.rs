@@ -63,11 +63,7 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>], quotes: 
                 .filter(|q| !q.partial)
                 .filter_map(|q| q.cue_span.map(|c| c.range())),
         );
-        let sent = Sent {
-            text: cx.text,
-            toks: &toks,
-            direct_cues: &direct,
-        };
+        let sent = Sent::new(cx.text, &toks, &direct);
         sent.analyse(&mut hits);
         apply(cx.text, s, &hits);
     }

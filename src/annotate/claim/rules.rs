@@ -26,6 +26,9 @@ pub struct Hit {
 pub const CLAIM: f32 = 1.0;
 /// Weight of a reporting verb used for an event (a plain object or none).
 pub const EVENT: f32 = 0.4;
+/// Weight of `in a statement`: the sentence reports the statement only when
+/// indirect speech goes with it (`In a statement, X said: "…"` is a quote).
+pub const SETTING: f32 = 0.5;
 
 /// What follows a reporting verb.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,9 +55,22 @@ pub struct Sent<'t> {
     pub toks: &'t [Tok],
     /// Cue spans of full (non-partial) direct quotes in this sentence.
     pub direct_cues: &'t [Range<usize>],
+    /// A headline in title case: capitalised verbs are verbs (`Graham Says`).
+    title_case: bool,
 }
 
 impl<'t> Sent<'t> {
+    pub fn new(text: &'t str, toks: &'t [Tok], direct_cues: &'t [Range<usize>]) -> Sent<'t> {
+        let words = toks.iter().filter(|t| t.is_word()).count();
+        let caps = toks.iter().filter(|t| t.is_word() && t.cap).count();
+        Sent {
+            text,
+            toks,
+            direct_cues,
+            title_case: words >= 3 && caps * 10 >= words * 7,
+        }
+    }
+
     fn word(&self, i: usize) -> Option<&'t str> {
         self.toks
             .get(i)
@@ -108,7 +124,8 @@ impl<'t> Sent<'t> {
                 continue;
             }
             if let Some((v, forms)) = entry.verb {
-                self.verb(k, &lex.verbs[v], forms, out);
+                let nounlike = entry.noun || entry.document;
+                self.verb(k, &lex.verbs[v], forms, nounlike, out);
             }
             if out.len() == before && entry.noun {
                 self.claim_noun(k, out);
@@ -131,30 +148,28 @@ impl<'t> Sent<'t> {
         if is_aux(w) || is_irregular_past(w) {
             return true;
         }
-        let prev = m.checked_sub(1).and_then(|p| self.word(p));
-        let prev_ok =
-            prev.is_some_and(|p| !is_determiner(p) && !is_adverb(p) && !is_preposition(p));
-        if !prev_ok {
+        let Some(p) = m.checked_sub(1).and_then(|p| self.word(p)) else {
+            return false;
+        };
+        if is_determiner(p)
+            || is_preposition(p)
+            || one_of(p, &["more", "most", "less", "very", "so", "too", "as"])
+        {
             return false;
         }
         if w.len() > 4 && w.ends_with("ed") {
             return true;
         }
-        if let Some(m) = LEXICON.ac.find(w)
-            && m.start() == 0
-            && m.end() == w.len()
-            && let Some((_, forms)) = LEXICON.entries[m.pattern().as_usize()].verb
-        {
-            return forms & (S3 | PAST) != 0;
+        self.verb_forms(w).is_some_and(|f| f & (S3 | PAST) != 0)
+    }
+
+    /// The verb forms a word has in the lexicon.
+    fn verb_forms(&self, w: &str) -> Option<u8> {
+        let m = LEXICON.ac.find(w)?;
+        if m.start() != 0 || m.end() != w.len() {
+            return None;
         }
-        let p = prev.unwrap_or("");
-        w.len() > 3
-            && w.ends_with('s')
-            && !w.ends_with("ss")
-            && !w.ends_with("us")
-            && !w.ends_with("is")
-            && !p.ends_with('s')
-            && !p.chars().all(|c| c.is_ascii_digit())
+        LEXICON.entries[m.pattern().as_usize()].verb.map(|(_, f)| f)
     }
 
     /// True when every word token in `range` lies inside quotation marks.
@@ -175,22 +190,34 @@ impl<'t> Sent<'t> {
         range.clone().skip(1).any(|m| self.finite(m))
     }
 
+    fn is_abbrev_dot(&self, i: usize) -> bool {
+        self.punct(i) == Some('.')
+            && i > 0
+            && i + 1 < self.toks.len()
+            && self.toks[i - 1].cap
+            && self.word(i - 1).is_some_and(|p| p.len() <= 4)
+    }
+
     /// The noun phrase that ends at token `end` (inclusive), walking left:
     /// `(first, last)` token indices, or None.
     fn np_back(&self, end: usize) -> Option<(usize, usize)> {
+        if let Some(w) = self.word(end)
+            && (is_nominative(w) || one_of(w, &["it", "who", "which", "you"]))
+        {
+            return Some((end, end));
+        }
         let mut j = end as isize;
         let mut first = None;
         while j >= 0 && end as isize - j < 10 {
             let i = j as usize;
-            let t = self.toks[i];
             if let Some(w) = self.word(i) {
-                if one_of(w, &["who", "which"]) {
-                    if i == end {
-                        first = Some(i);
-                    }
-                    break;
-                }
-                if is_boundary_word(w) || is_aux(w) || (is_time_word(w) && i != end) {
+                let lower = !self.toks[i].cap;
+                if is_boundary_word(w)
+                    || is_aux(w)
+                    || is_nominative(w)
+                    || (is_time_word(w) && i != end)
+                    || (lower && i != end && (is_irregular_past(w) || self.verb_forms(w).is_some()))
+                {
                     break;
                 }
                 if is_preposition(w) {
@@ -200,14 +227,7 @@ impl<'t> Sent<'t> {
                     }
                 }
                 first = Some(i);
-            } else if t.punct == Some('.')
-                && i > 0
-                && i != end
-                && self.word(i - 1).is_some_and(|p| p.len() <= 4)
-                && self.toks[i - 1].cap
-            {
-                // `Sen. Doe`, `U.S. officials`
-            } else {
+            } else if !(self.is_abbrev_dot(i) && i != end) {
                 break;
             }
             j -= 1;
@@ -237,17 +257,11 @@ impl<'t> Sent<'t> {
                         break;
                     }
                 }
-                if i > start && self.finite(i) && !self.toks[i].cap {
+                if i > start && self.finite(i) && !t.cap {
                     break;
                 }
                 last = Some(i);
-            } else if t.punct == Some('.')
-                && i > start
-                && self.toks[i - 1].cap
-                && self.word(i - 1).is_some_and(|p| p.len() <= 4)
-                && self.word(i + 1).is_some()
-            {
-            } else {
+            } else if !(i > start && self.is_abbrev_dot(i)) {
                 break;
             }
             i += 1;
@@ -260,10 +274,8 @@ impl<'t> Sent<'t> {
         let mut j = k.checked_sub(1)?;
         loop {
             let w = self.word(j)?;
-            if w.eq_ignore_ascii_case("to") {
-                return None;
-            }
-            if !(is_aux(w) || is_adverb(w) || is_be(w) && j + 1 < k) || self.toks[j].cap {
+            let skip = (is_aux(w) || is_adverb(w) || (is_be(w) && j + 1 < k)) && !self.toks[j].cap;
+            if !skip {
                 break;
             }
             j = j.checked_sub(1)?;
@@ -275,34 +287,102 @@ impl<'t> Sent<'t> {
         np.map(|(f, l)| self.span(f, l))
     }
 
-    /// A reporting or cognition verb at token `k`.
-    fn verb(&self, k: usize, v: &Verb, forms: u8, out: &mut Vec<Hit>) {
+    /// The head of a subject: the last word before a preposition.
+    fn head_of(&self, (f, l): (usize, usize)) -> usize {
+        (f + 1..=l)
+            .find(|&i| self.word(i).is_some_and(is_preposition))
+            .map_or(l, |i| i - 1)
+    }
+
+    fn is_document(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| {
+            LEXICON.ac.find(w).is_some_and(|m| {
+                m.start() == 0
+                    && m.len() == w.len()
+                    && LEXICON.entries[m.pattern().as_usize()].document
+            })
+        })
+    }
+
+    /// Whether the word at `k` can be the verb it is spelled as: not a
+    /// name, noun or adjective (`the claims`, `battleground states`, `court
+    /// ruling`), nor an infinitive or gerund that reports nothing said
+    /// (`to disclose`, `without knowing`).
+    fn verb_position(&self, k: usize, v: &Verb, forms: u8, nounlike: bool) -> Option<Position> {
         let tok = self.toks[k];
-        if tok.cap && Some(k) != self.first_word() {
-            return; // a name (`the United States`, `the Post`)
+        let w = tok.text(self.text);
+        if tok.cap && Some(k) != self.first_word() && !self.title_case {
+            return None;
         }
+        if w.len() > 1 && !w.chars().any(char::is_lowercase) {
+            return None; // `WARNING:`
+        }
+        let mut position = Position::Finite;
         let prev = k.checked_sub(1).and_then(|p| self.word(p));
+        let next = self.word(k + 1);
         if let Some(p) = prev {
-            if forms & PART != 0
-                && is_determiner(p)
-                && one_of(
-                    v.lemma,
-                    &["allege", "rumor", "report", "suppose", "purport"],
-                )
-            {
-                out.push(self.hit("hedge", k, k, CLAIM, None));
-                return;
+            if blocks_verb(p) {
+                return None;
             }
-            let preposition_blocks = forms & ING == 0
-                && is_preposition(p)
-                && !(p.eq_ignore_ascii_case("to") && forms & BASE != 0);
-            if blocks_verb(p) || preposition_blocks {
-                return; // a noun or an adjective: `the claims`, `his reported remarks`
+            let lower_noun = !self.toks[k - 1].cap
+                && !is_nominative(p)
+                && !is_aux(p)
+                && !is_be(p)
+                && !is_adverb(p)
+                && !is_boundary_word(p)
+                && !is_object_pronoun(p)
+                && !is_preposition(p)
+                && !one_of(p, &["it", "who", "which", "you"]);
+            if forms == ING && p.starts_with(|c: char| c.is_ascii_digit()) {
+                return None; // `a 4-4 ruling`
+            }
+            if forms & ING != 0 && forms & !ING == 0 {
+                if is_preposition(p) {
+                    position = Position::Unsaid; // `by telling them that`, `without knowing`
+                }
+            } else if p.eq_ignore_ascii_case("to") && forms & BASE != 0 {
+                position = Position::Unsaid; // `to disclose`, `has yet to explain why`
+            } else if is_preposition(p) {
+                return None;
+            }
+            if nounlike
+                && forms & (PAST | PART | ING) == 0
+                && lower_noun
+                && next.is_some_and(|n| is_preposition(n) || is_aux(n))
+            {
+                return None; // `medical claims on-air`
             }
         }
-        if forms == BASE && !self.base_has_subject(k) {
+        if forms & (PAST | PART | ING) == 0
+            && next.is_some_and(|n| is_aux(n) && !self.toks[k + 1].cap)
+            && !(k > 0 && self.toks[k - 1].cap)
+        {
+            return None; // `Health worries have dogged …`
+        }
+        if forms == BASE && position == Position::Finite && !v.has('k') && !self.base_has_subject(k)
+        {
+            return None;
+        }
+        Some(position)
+    }
+
+    /// A reporting or cognition verb at token `k`.
+    fn verb(&self, k: usize, v: &Verb, forms: u8, nounlike: bool, out: &mut Vec<Hit>) {
+        let tok = self.toks[k];
+        let prev = k.checked_sub(1).and_then(|p| self.word(p));
+        if forms & PART != 0
+            && prev.is_some_and(is_determiner)
+            && one_of(
+                v.lemma,
+                &["allege", "rumor", "report", "suppose", "purport"],
+            )
+        {
+            out.push(self.hit("hedge", k, k, CLAIM, None));
             return;
         }
+        let Some(position) = self.verb_position(k, v, forms, nounlike) else {
+            return;
+        };
         let cue = tok.start..tok.end;
         if self.direct_cues.contains(&cue) {
             return;
@@ -320,18 +400,14 @@ impl<'t> Sent<'t> {
         {
             return; // the writer's own voice
         }
+        if subj.is_none() && !v.speech && forms & ING != 0 {
+            return; // a belief held by no one in particular
+        }
         let comp = self.complement(k, v);
-        let doc_subject = subj.is_some_and(|(f, l)| {
-            // The head: the last word before a preposition (`A statement from X`).
-            let head = (f + 1..=l)
-                .find(|&i| self.word(i).is_some_and(is_preposition))
-                .map_or(l, |i| i - 1);
-            self.word(head).is_some_and(|w| {
-                LEXICON.ac.find(w).is_some_and(|m| {
-                    m.len() == w.len() && LEXICON.entries[m.pattern().as_usize()].document
-                })
-            })
-        });
+        if position == Position::Unsaid && !(comp == Comp::Clause && self.strong_clause(k)) {
+            return; // `to disclose their assets`: nothing was said (yet)
+        }
+        let doc_subject = subj.is_some_and(|s| self.is_document(self.head_of(s)));
         let source = self.source_range(subj);
         let claim = |rule| Hit {
             rule,
@@ -341,9 +417,7 @@ impl<'t> Sent<'t> {
         };
         match comp {
             Comp::Direct => {}
-            Comp::Clause | Comp::Infinitive | Comp::Naming | Comp::Partial
-                if doc_subject && (comp != Comp::Infinitive || v.has('i')) =>
-            {
+            Comp::Clause | Comp::Naming | Comp::Partial | Comp::Object(..) if doc_subject => {
                 out.push(claim("statement_says"))
             }
             Comp::Clause if v.speech => out.push(claim("speech_verb_clause")),
@@ -357,6 +431,19 @@ impl<'t> Sent<'t> {
         }
     }
 
+    /// The complement opens with `that`, a wh-word or a subject pronoun.
+    fn strong_clause(&self, k: usize) -> bool {
+        let mut j = k + 1;
+        while self
+            .word(j)
+            .is_some_and(|w| is_adverb(w) || is_object_pronoun(w))
+        {
+            j += 1;
+        }
+        self.word(j)
+            .is_some_and(|w| w.eq_ignore_ascii_case("that") || is_wh_clause(w) || is_nominative(w))
+    }
+
     /// A base form needs a subject or an auxiliary before it to be a verb.
     fn base_has_subject(&self, k: usize) -> bool {
         let mut j = k;
@@ -365,15 +452,20 @@ impl<'t> Sent<'t> {
             let Some(w) = self.word(j) else {
                 return false;
             };
-            if is_adverb(w) && !self.toks[j].cap {
+            let cap = self.toks[j].cap;
+            if is_adverb(w) && !cap {
                 continue;
             }
             return w.eq_ignore_ascii_case("to")
-                || is_aux(w)
+                || (is_aux(w) && Some(j) != self.first_word())
                 || is_nominative(w)
-                || one_of(w, &["you", "who", "which", "they", "people"])
+                || is_object_pronoun(w)
+                || one_of(w, &["who", "which", "people"])
                 || (w.ends_with('s') && !w.ends_with("'s") && !w.ends_with("’s"))
-                || self.toks[j].cap;
+                || (cap
+                    && !is_boundary_word(w)
+                    && !is_adverb(w)
+                    && !one_of(w, &["please", "now", "just"]));
         }
         false
     }
@@ -431,7 +523,10 @@ impl<'t> Sent<'t> {
                 Some((f, _)) => f,
                 None => k,
             };
-            if let Some(b) = self.attribution_boundary(lead) {
+            // A clause before the attribution must have a verb, unless the
+            // attribution is subject + verb and nothing else (`…, he said.`).
+            let need_finite = subj.is_none() || object.is_some();
+            if let Some(b) = self.attribution_boundary(lead, k, need_finite) {
                 if b.quoted_before {
                     return; // `"…," she said.`: the direct quote's attribution
                 }
@@ -443,6 +538,9 @@ impl<'t> Sent<'t> {
         let source = self.source_range(subj);
         match comp {
             Comp::Object(_, true) => out.push(self.hit("speech_verb_object", k, k, CLAIM, source)),
+            Comp::Object(..) if v.has('k') => {
+                out.push(self.hit("speech_verb_clause", k, k, CLAIM, source))
+            }
             Comp::Object(..) if v.has('c') => {
                 out.push(self.hit("speech_verb_object", k, k, CLAIM, source))
             }
@@ -451,15 +549,15 @@ impl<'t> Sent<'t> {
         }
     }
 
-    /// When the attribution starting at token `lead` follows a comma, dash or
-    /// `as` after a clause: whether that clause is all quoted.
-    fn attribution_boundary(&self, lead: usize) -> Option<Boundary> {
+    /// When the attribution starting at token `lead` (verb at `k`) follows a
+    /// comma, dash or `as` after a clause: whether that clause is all quoted.
+    fn attribution_boundary(&self, lead: usize, k: usize, need_finite: bool) -> Option<Boundary> {
         let mut b = lead.checked_sub(1)?;
         while self.toks[b].punct.is_some_and(super::tokens::is_quote_mark) {
             b = b.checked_sub(1)?;
         }
         let t = self.toks[b];
-        if self.word(b).is_some_and(|w| w.eq_ignore_ascii_case("as")) {
+        if lead != k && self.word(b).is_some_and(|w| w.eq_ignore_ascii_case("as")) {
             // `As Reuters reported, …`: the content follows.
             return Some(Boundary {
                 quoted_before: false,
@@ -475,13 +573,13 @@ impl<'t> Sent<'t> {
         }
         let words = self.toks[..b].iter().filter(|t| t.is_word()).count();
         // `The plan, he said, is dead.`: the clause goes on after the attribution.
-        let goes_on = (lead..self.toks.len())
-            .find(|&i| self.punct(i).is_some())
+        let goes_on = (k + 1..self.toks.len())
+            .find(|&i| self.punct(i).is_some() && !self.is_abbrev_dot(i))
             .is_some_and(|i| self.punct(i) == Some(',') && self.has_finite(i..self.toks.len()));
         let enough = if goes_on {
             words >= 1
         } else {
-            words >= 3 && self.has_finite(0..b)
+            words >= 3 && (!need_finite || self.has_finite(0..b))
         };
         enough.then_some(Boundary {
             quoted_before: false,
@@ -493,6 +591,7 @@ impl<'t> Sent<'t> {
         let n = self.toks.len();
         let mut j = k + 1;
         let mut seen_object = false;
+        let mut takes_object = v.has('o');
         let mut budget = 16;
         while j < n && budget > 0 {
             budget -= 1;
@@ -506,16 +605,13 @@ impl<'t> Sent<'t> {
                         if self.toks.get(j + 1).is_some_and(|t| t.quoted) {
                             return Comp::Direct;
                         }
-                        if self
-                            .word(j + 1)
-                            .is_some_and(|w| w.eq_ignore_ascii_case("that"))
-                        {
-                            j += 1;
-                            continue;
-                        }
-                        if self.word(j + 1).is_some_and(is_adverb) && self.punct(j + 2) == Some(',')
-                        {
-                            j += 3;
+                        // `said, however, that …`, `says at a stop in Ohio, that …`
+                        let that = (j + 1..(j + 8).min(n)).find(|&i| {
+                            self.punct(i - 1) == Some(',')
+                                && self.word(i).is_some_and(|w| w.eq_ignore_ascii_case("that"))
+                        });
+                        if let Some(i) = that {
+                            j = i;
                             continue;
                         }
                         return Comp::End;
@@ -529,9 +625,19 @@ impl<'t> Sent<'t> {
                             Comp::End
                         };
                     }
-                    '.' if j + 1 < n && j > 0 && self.toks[j - 1].cap => {
+                    '.' if self.is_abbrev_dot(j) => {
                         j += 1;
                         continue;
+                    }
+                    '(' => {
+                        // `thought (foolishly) that`: step over a short aside.
+                        match (j + 1..(j + 6).min(n)).find(|&i| self.punct(i) == Some(')')) {
+                            Some(close) => {
+                                j = close + 1;
+                                continue;
+                            }
+                            None => return Comp::End,
+                        }
                     }
                     _ => return Comp::End,
                 }
@@ -539,21 +645,27 @@ impl<'t> Sent<'t> {
             let w = self.word(j).unwrap_or("");
             let next = self.word(j + 1);
             if w.eq_ignore_ascii_case("that") {
-                return if next.is_some() {
-                    Comp::Clause
-                } else {
-                    Comp::End
-                };
+                return if j + 2 < n { Comp::Clause } else { Comp::End };
             }
             if is_wh_clause(w) || is_nominative(w) || w.eq_ignore_ascii_case("there") {
                 return Comp::Clause;
             }
+            if w.eq_ignore_ascii_case("when")
+                && self
+                    .word(j + 1)
+                    .is_some_and(|n| is_nominative(n) || is_determiner(n) || self.toks[j + 1].cap)
+            {
+                return Comp::Clause; // `have not said when they would …`
+            }
             if one_of(w, &["it", "this"]) && self.finite(j + 1) {
                 return Comp::Clause;
             }
-            if is_aux(w) && !t.cap {
+            if (is_aux(w) || (j == k + 1 && self.finite(j))) && !t.cap {
                 // `what many have speculated is …`: the object moved out.
                 return Comp::Clause;
+            }
+            if is_boundary_word(w) {
+                return Comp::End;
             }
             if (is_adverb(w) || is_time_word(w))
                 && !matches!(next, Some(n) if is_determiner(n) && !is_time_word(w))
@@ -571,10 +683,10 @@ impl<'t> Sent<'t> {
             if w.eq_ignore_ascii_case("for")
                 && one_of(v.lemma, &["call", "ask", "plead", "press", "push"])
             {
-                return Comp::Object(j..(j + 1).min(n), true);
+                return Comp::Object(j..j + 1, true);
             }
             if w.eq_ignore_ascii_case("on") && v.lemma == "call" {
-                seen_object = false;
+                takes_object = true; // `called on X to …`
                 j += 1;
                 continue;
             }
@@ -588,16 +700,41 @@ impl<'t> Sent<'t> {
                 j = self.skip_pp(j + 1);
                 continue;
             }
-            if is_object_pronoun(w) && v.has('o') && !seen_object {
+            if is_object_pronoun(w) && takes_object && !seen_object {
                 seen_object = true;
                 j += 1;
                 continue;
             }
+            if v.has('k')
+                && one_of(
+                    w,
+                    &[
+                        "nothing",
+                        "something",
+                        "anything",
+                        "little",
+                        "much",
+                        "more",
+                        "so",
+                        "yes",
+                        "no",
+                        "goodbye",
+                        "grace",
+                        "same",
+                    ],
+                )
+            {
+                return Comp::Object(j..j + 1, false);
+            }
             // A noun phrase: the subject of a zero-`that` clause, or an object.
             let first = j;
             let mut m = j;
-            while m < n && m - first < 8 {
+            while m < n && m - first < 10 {
                 let t = self.toks[m];
+                if t.quoted && takes_object && !seen_object {
+                    m += 1; // `told MSNBC's "Morning Joe" that …`
+                    continue;
+                }
                 if t.quoted {
                     return if v.has('n') {
                         Comp::Naming
@@ -606,7 +743,7 @@ impl<'t> Sent<'t> {
                     };
                 }
                 let Some(x) = self.word(m) else {
-                    if t.punct == Some('.') && m + 1 < n && m > first && self.toks[m - 1].cap {
+                    if self.is_abbrev_dot(m) && m > first {
                         m += 1;
                         continue;
                     }
@@ -615,18 +752,26 @@ impl<'t> Sent<'t> {
                 if m > first && self.finite(m) {
                     return Comp::Clause;
                 }
+                if m > first && (is_nominative(x) || x.eq_ignore_ascii_case("it")) {
+                    // `told reporters it was over` / `read the guides I wrote`
+                    return if takes_object && self.finite(m + 1) {
+                        Comp::Clause
+                    } else {
+                        Comp::Object(first..m, false)
+                    };
+                }
                 if m > first && x.eq_ignore_ascii_case("that") {
-                    return if v.has('o') {
+                    return if takes_object {
                         Comp::Clause
                     } else {
                         Comp::Object(first..m, false)
                     };
                 }
                 if m > first && x.eq_ignore_ascii_case("to") {
-                    if self.infinitive_at(m + 1) && v.has('o') {
+                    if self.infinitive_at(m + 1) && takes_object {
                         return Comp::Infinitive;
                     }
-                    if v.has('o') && !seen_object {
+                    if takes_object && !seen_object {
                         break;
                     }
                     return Comp::Object(first..m, false);
@@ -634,20 +779,25 @@ impl<'t> Sent<'t> {
                 if m > first && v.has('n') && (is_determiner(x) || x.eq_ignore_ascii_case("as")) {
                     return Comp::Naming;
                 }
+                if m > first && one_of(x, &["of", "and", "or", "nor"]) {
+                    if x.eq_ignore_ascii_case("of") && v.has('c') && !v.has('k') {
+                        return Comp::Object(first..m, true);
+                    }
+                    m += 1;
+                    continue;
+                }
                 if m > first && (is_preposition(x) || is_boundary_word(x) || is_time_word(x)) {
-                    if v.has('o') && !seen_object && !is_boundary_word(x) {
+                    if takes_object && !seen_object && !is_boundary_word(x) {
                         break;
                     }
-                    if x.eq_ignore_ascii_case("of") || x.eq_ignore_ascii_case("for") {
-                        if v.has('c') {
-                            return Comp::Object(first..m, true);
-                        }
+                    if x.eq_ignore_ascii_case("for") && v.has('c') {
+                        return Comp::Object(first..m, true);
                     }
                     return Comp::Object(first..m, false);
                 }
                 m += 1;
             }
-            if m >= n || m - first >= 8 {
+            if m >= n || m - first >= 10 {
                 return Comp::Object(first..m.min(n).max(first + 1), false);
             }
             // An indirect object (`told reporters`): go on to its clause.
@@ -661,22 +811,15 @@ impl<'t> Sent<'t> {
     /// or an embedded piece (partial).
     fn quote_after(&self, j: usize) -> Comp {
         let rest = &self.toks[j..];
-        let unquoted_word_after = rest.iter().any(|t| t.is_word() && !t.quoted);
-        if unquoted_word_after {
-            // Words after the closing mark: `said “tough” steps were needed`.
-            let close = rest.iter().position(|t| !t.quoted).map(|p| j + p);
-            match close {
-                Some(c)
-                    if self
-                        .punct(c)
-                        .is_some_and(|p| matches!(p, ',' | '—' | '–' | '-' | '.' | ';')) =>
-                {
-                    Comp::Direct
-                }
-                _ => Comp::Partial,
-            }
-        } else {
-            Comp::Direct
+        if !rest.iter().any(|t| t.is_word() && !t.quoted) {
+            return Comp::Direct;
+        }
+        // Words after the closing mark: `said “tough” steps were needed`,
+        // unless punctuation ends the quoted clause first.
+        let close = rest.iter().position(|t| !t.quoted).map(|p| j + p);
+        match close.and_then(|c| self.punct(c)) {
+            Some(',' | '—' | '–' | '-' | '.' | ';') => Comp::Direct,
+            _ => Comp::Partial,
         }
     }
 
@@ -696,7 +839,7 @@ impl<'t> Sent<'t> {
         let start = i;
         while i < self.toks.len() && i - start < 6 {
             let Some(w) = self.word(i) else {
-                if self.punct(i) == Some('.') && i > start && self.toks[i - 1].cap {
+                if i > start && self.is_abbrev_dot(i) {
                     i += 1;
                     continue;
                 }
@@ -723,17 +866,13 @@ impl<'t> Sent<'t> {
             s -= 1;
         }
         let be_word = self.word(be).unwrap_or("");
-        let it_subject = be_word.starts_with("it")
-            || be_word.starts_with("It")
-            || (s > 0
-                && self
-                    .word(s - 1)
-                    .is_some_and(|w| w.eq_ignore_ascii_case("it")));
-        let it_start = if be_word.to_ascii_lowercase().starts_with("it") {
-            be
-        } else {
-            s.saturating_sub(1)
-        };
+        let be_is_it = be_word.len() > 2 && be_word[..2].eq_ignore_ascii_case("it");
+        let it_before = s > 0
+            && self
+                .word(s - 1)
+                .is_some_and(|w| w.eq_ignore_ascii_case("it"));
+        let it_subject = be_is_it || it_before;
+        let it_start = if be_is_it { be } else { s.saturating_sub(1) };
         let mut j = k + 1;
         while self
             .word(j)
@@ -744,19 +883,19 @@ impl<'t> Sent<'t> {
         let next = self.word(j).unwrap_or("");
         let mut weight = 0.0;
         let mut source = None;
-        if next.eq_ignore_ascii_case("that") && self.word(j + 1).is_some() {
+        if (next.eq_ignore_ascii_case("that") || is_wh_clause(next)) && self.word(j + 1).is_some() {
             weight = CLAIM;
         } else if next.eq_ignore_ascii_case("to") && self.infinitive_at(j + 1) {
             if v.has('p') || (v.has('o') && v.has('i')) {
                 weight = CLAIM;
             }
-        } else if next.eq_ignore_ascii_case("by") {
+        } else if next.eq_ignore_ascii_case("by") && v.speech {
             if let Some(np) = self.np_forward(j + 1) {
                 weight = CLAIM;
                 source = self.source_range(Some(np));
             }
-        } else if next.eq_ignore_ascii_case("as") && v.has('n') {
-            weight = CLAIM;
+        } else if v.has('n') && (next.eq_ignore_ascii_case("as") || is_determiner(next)) {
+            weight = CLAIM; // `was called a charlatan`
         }
         if weight == 0.0 {
             if it_subject || v.has('r') {
@@ -785,7 +924,7 @@ impl<'t> Sent<'t> {
         let np = self.np_forward(k + 2);
         if let Some((_, l)) = np
             && self
-                .attribution_boundary(k)
+                .attribution_boundary(k, k, false)
                 .is_some_and(|b| b.quoted_before)
             && !self.toks[l + 1..].iter().any(|t| t.is_word() && !t.quoted)
         {
@@ -828,28 +967,45 @@ impl<'t> Sent<'t> {
         out.push(self.hit("claim_noun", k, k, CLAIM, source));
     }
 
-    /// `in a statement`, `in an interview with …`.
+    /// `in a statement`, `in an interview with …`, `in a White House statement`.
     fn in_statement(&self, k: usize, out: &mut Vec<Hit>) {
         let mut j = k;
-        let mut steps = 0;
-        while j > 0 && steps < 4 {
+        while j > 0 && k - j < 5 {
             j -= 1;
-            steps += 1;
             let Some(w) = self.word(j) else {
                 return;
             };
             if w.eq_ignore_ascii_case("in") {
-                if steps > 1 {
-                    out.push(self.hit("statement_says", j, k, CLAIM, None));
+                let opener = self.word(j + 1).unwrap_or("");
+                let ok = j + 1 < k
+                    && (is_determiner(opener) || opener.ends_with("'s") || opener.ends_with("’s"));
+                if ok {
+                    out.push(self.hit("statement_says", j, k, SETTING, None));
                 }
                 return;
             }
-            if self.toks[j].cap && !is_determiner(w) && !(w.ends_with("'s") || w.ends_with("’s"))
-            {
-                continue; // `in a White House statement`
+            let modifier = self.toks[j].cap
+                || is_determiner(w)
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+                || (!is_preposition(w)
+                    && !is_boundary_word(w)
+                    && self.verb_forms(w).is_none()
+                    && !is_aux(w));
+            if !modifier {
+                return;
             }
         }
     }
+}
+
+/// How a verb form stands in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Position {
+    /// A finite or participle form with a subject: something was said.
+    Finite,
+    /// After `to` or a preposition: only a clause makes it a report.
+    Unsaid,
 }
 
 struct Boundary {
@@ -882,11 +1038,7 @@ mod tests {
     pub(crate) fn hits_with(text: &str, direct_cues: &[Range<usize>]) -> Vec<Hit> {
         let mut toks = Vec::new();
         tokenize(text, 0..text.len(), &quotes_of(text), &mut toks);
-        let sent = Sent {
-            text,
-            toks: &toks,
-            direct_cues,
-        };
+        let sent = Sent::new(text, &toks, direct_cues);
         let mut out = Vec::new();
         sent.analyse(&mut out);
         out
