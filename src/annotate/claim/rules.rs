@@ -333,7 +333,7 @@ impl<'t> Sent<'t> {
                 && !is_object_pronoun(p)
                 && !is_preposition(p)
                 && !one_of(p, &["it", "who", "which", "you"]);
-            if forms == ING && p.starts_with(|c: char| c.is_ascii_digit()) {
+            if forms & (PAST | PART) == 0 && p.starts_with(|c: char| c.is_ascii_digit()) {
                 return None; // `a 4-4 ruling`
             }
             if forms & ING != 0 && forms & !ING == 0 {
@@ -698,6 +698,14 @@ impl<'t> Sent<'t> {
             }
             if is_preposition(w) {
                 j = self.skip_pp(j + 1);
+                // `spoke in a cottage that overlooks …`: a relative clause,
+                // unless the phrase names the occasion (`said in an interview that`).
+                let occasion = j
+                    .checked_sub(1)
+                    .is_some_and(|p| self.is_document(p) || self.word(p).is_some_and(is_time_word));
+                if !occasion && self.word(j).is_some_and(|w| w.eq_ignore_ascii_case("that")) {
+                    return Comp::End;
+                }
                 continue;
             }
             if is_object_pronoun(w) && takes_object && !seen_object {
