@@ -114,8 +114,14 @@ pub fn classify(phrase: &str) -> SourceKind {
         return SourceKind::Vague;
     }
     if DOCUMENTS.contains(head) {
-        let definite =
-            lower[start] == "the" || lower[start].ends_with("'s") || lower[start].ends_with("’s");
+        // `the readout`, `Biden's statement`, `a statement from the league`
+        let issued_by = lower[end..]
+            .windows(2)
+            .any(|w| is(&w[0], &["from", "by", "of"]) && w[1] == "the");
+        let definite = issued_by
+            || lower[start] == "the"
+            || lower[start].ends_with("'s")
+            || lower[start].ends_with("’s");
         return if capitalised(0..words.len()) || definite {
             SourceKind::Named
         } else {

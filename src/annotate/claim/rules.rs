@@ -776,7 +776,8 @@ impl<'t> Sent<'t> {
                     };
                 }
                 if m > first && x.eq_ignore_ascii_case("to") {
-                    if self.infinitive_at(m + 1) && takes_object {
+                    // `urged lawmakers to act`, `expect the bank to raise rates`
+                    if self.infinitive_at(m + 1) && (takes_object || v.has('i')) {
                         return Comp::Infinitive;
                     }
                     if takes_object && !seen_object {
@@ -838,6 +839,7 @@ impl<'t> Sent<'t> {
                 && !is_object_pronoun(w)
                 && !is_time_word(w)
                 && !w.ends_with("ing")
+                && (!w.ends_with('s') || w.ends_with("ss") || w.ends_with("us"))
                 && !w.starts_with(|c: char| c.is_ascii_digit())
         })
     }
@@ -1141,7 +1143,8 @@ mod tests {
         let text = "She said it plainly enough.";
         let said = text.find("said").unwrap();
         assert!(!hits_with(text, &[]).is_empty());
-        assert!(hits_with(text, &[said..said + 4]).is_empty());
+        let cue = said..said + 4;
+        assert!(hits_with(text, std::slice::from_ref(&cue)).is_empty());
     }
 
     #[test]
@@ -1237,18 +1240,5 @@ mod tests {
     fn names_and_nouns_are_not_verbs() {
         assert!(hits("The United States will act.").is_empty());
         assert!(hits("The claims of the report were old.").is_empty());
-    }
-}
-#[cfg(test)]
-mod debug {
-    #[test]
-    fn show() {
-        for t in [
-            "The talks will resume next week, officials said.",
-            "The deal was first reported by Reuters.",
-            "A statement from the White House revealed that talks resumed.",
-        ] {
-            eprintln!("{t}: {:?}", super::tests::hits_with(t, &[]));
-        }
     }
 }

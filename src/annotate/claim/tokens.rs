@@ -119,10 +119,8 @@ mod tests {
         let text = "He said “no way” today.";
         let open = text.find('“').unwrap();
         let close = text.find('”').unwrap() + '”'.len_utf8();
-        let map = QuoteMap {
-            quoted: vec![open..close],
-            scare: vec![],
-        };
+        let mut map = QuoteMap::default();
+        map.quoted.push(open..close);
         let got = words(text, &map);
         let quoted: Vec<&str> = got.iter().filter(|w| w.1).map(|w| w.0.as_str()).collect();
         assert_eq!(quoted, ["“", "no", "way", "”"]);
