@@ -39,6 +39,8 @@ pub struct Entry {
     pub document: bool,
     /// `according` (of `according to`).
     pub according: bool,
+    /// An attitude adjective taking a clause (`sure`, `convinced`).
+    pub attitude: bool,
 }
 
 pub struct Lexicon {
@@ -106,6 +108,7 @@ fn build() -> Lexicon {
             "H" => e.hedge = true,
             "N" => e.noun = true,
             "D" => e.document = true,
+            "A" => e.attitude = true,
             _ => {}
         }
     }

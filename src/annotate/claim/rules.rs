@@ -123,6 +123,10 @@ impl<'t> Sent<'t> {
                 self.according(k, out);
                 continue;
             }
+            if entry.attitude && entry.verb.is_none() {
+                self.attitude(k, out);
+                continue;
+            }
             if let Some((v, forms)) = entry.verb {
                 let nounlike = entry.noun || entry.document;
                 self.verb(k, &lex.verbs[v], forms, nounlike, out);
@@ -148,13 +152,12 @@ impl<'t> Sent<'t> {
         if is_aux(w) || is_irregular_past(w) {
             return true;
         }
-        let Some(p) = m.checked_sub(1).and_then(|p| self.word(p)) else {
-            return false;
-        };
-        if is_determiner(p)
-            || is_preposition(p)
-            || one_of(p, &["more", "most", "less", "very", "so", "too", "as"])
-        {
+        let prev = m.checked_sub(1).and_then(|p| self.word(p));
+        if prev.is_some_and(|p| {
+            is_determiner(p)
+                || is_preposition(p)
+                || one_of(p, &["more", "most", "less", "very", "so", "too", "as"])
+        }) {
             return false;
         }
         if w.len() > 4 && w.ends_with("ed") {
@@ -893,8 +896,13 @@ impl<'t> Sent<'t> {
         let next = self.word(j).unwrap_or("");
         let mut weight = 0.0;
         let mut source = None;
-        if (next.eq_ignore_ascii_case("that") || is_wh_clause(next)) && self.word(j + 1).is_some() {
-            weight = CLAIM;
+        if (next.eq_ignore_ascii_case("that")
+            || is_wh_clause(next)
+            || is_nominative(next)
+            || one_of(next, &["this", "there"]))
+            && self.word(j + 1).is_some()
+        {
+            weight = CLAIM; // `it was reported that`, `we are convinced this is …`
         } else if next.eq_ignore_ascii_case("to") && self.infinitive_at(j + 1) {
             if v.has('p') || (v.has('o') && v.has('i')) {
                 weight = CLAIM;
@@ -908,7 +916,7 @@ impl<'t> Sent<'t> {
             weight = CLAIM; // `was called a charlatan`
         }
         if weight == 0.0 {
-            if it_subject || v.has('r') {
+            if it_subject || v.has('r') || v.has('c') {
                 weight = CLAIM;
             } else if v.speech {
                 weight = EVENT;
@@ -921,6 +929,28 @@ impl<'t> Sent<'t> {
             source = Some(self.span(it_start, k));
         }
         out.push(self.hit("passive_attribution", be, k, weight, source));
+    }
+
+    /// `was sure (that) …`, `officials are confident the deal will hold`.
+    fn attitude(&self, k: usize, out: &mut Vec<Hit>) {
+        let Some(be) = k
+            .checked_sub(1)
+            .filter(|&b| self.word(b).is_some_and(is_be))
+        else {
+            return;
+        };
+        let zero_that = (k + 2..(k + 6).min(self.toks.len()))
+            .take_while(|&m| self.word(m).is_some())
+            .any(|m| self.finite(m));
+        if !self.strong_clause(k) && !zero_that {
+            return;
+        }
+        let subj = self.subject(k);
+        if subj.is_none_or(|(f, l)| f == l && is_first_person(self.word(f).unwrap_or(""))) {
+            return; // the writer's own certainty, or no one's
+        }
+        let source = self.source_range(subj);
+        out.push(self.hit("cognition_clause", be, k, CLAIM, source));
     }
 
     /// `according to X`.
@@ -1240,5 +1270,21 @@ mod tests {
     fn names_and_nouns_are_not_verbs() {
         assert!(hits("The United States will act.").is_empty());
         assert!(hits("The claims of the report were old.").is_empty());
+    }
+}
+#[cfg(test)]
+mod debug {
+    #[test]
+    #[allow(clippy::print_stderr)]
+    fn show() {
+        for t in [
+            "She was sure Trump would win the state.",
+            "Officials were confident that the deal would hold.",
+        ] {
+            let mut toks = Vec::new();
+            super::super::tokens::tokenize(t, 0..t.len(), &Default::default(), &mut toks);
+            eprintln!("{:?}", toks.iter().map(|x| x.text(t)).collect::<Vec<_>>());
+            eprintln!("{t}: {:?}", super::tests::hits_with(t, &[]));
+        }
     }
 }
