@@ -467,12 +467,8 @@ impl<'t> Sent<'t> {
             return false;
         };
         if w.eq_ignore_ascii_case("that") {
-            return self.word(j + 1).is_some_and(|n| {
-                is_nominative(n)
-                    || is_determiner(n)
-                    || one_of(n, &["there", "it", "this"])
-                    || self.toks[j + 1].cap
-            });
+            // a subject follows, not the verb of a relative clause
+            return self.word(j + 1).is_some() && !self.finite(j + 1);
         }
         is_wh_clause(w) || is_nominative(w)
     }
@@ -1312,5 +1308,63 @@ mod tests {
     fn names_and_nouns_are_not_verbs() {
         assert!(hits("The United States will act.").is_empty());
         assert!(hits("The claims of the report were old.").is_empty());
+    }
+
+    #[test]
+    fn attitude_adjectives() {
+        assert_eq!(
+            hits("She was sure the senator would win.")[0].0,
+            "cognition_clause"
+        );
+        assert_eq!(
+            hits("Officials were confident that the truce would hold.")[0]
+                .3
+                .as_deref(),
+            Some("Officials")
+        );
+        assert!(hits("We are sure that the bridge will open.").is_empty());
+        assert!(hits("He was sure of it.").is_empty());
+    }
+
+    #[test]
+    fn as_stated_in() {
+        let h = hits("As stated in the annual report, sales fell.");
+        assert_eq!(h[0].0, "speech_verb_trailing");
+        assert_eq!(h[0].3.as_deref(), Some("the annual report"));
+    }
+
+    #[test]
+    fn headline_verbs_in_title_case() {
+        assert_eq!(
+            hits("Bridge Will Close, Mayor Says")[0].0,
+            "speech_verb_trailing"
+        );
+    }
+
+    #[test]
+    fn base_forms_with_a_clause() {
+        assert_eq!(
+            hits("But police also fear that the protests will grow.")[0].0,
+            "cognition_clause"
+        );
+        assert!(hits("The two taped a show that aired on Friday.").is_empty());
+    }
+
+    #[test]
+    fn coordinated_verbs_are_not_clauses() {
+        assert!(hits("Guards saw the banner and removed it.").is_empty());
+    }
+
+    #[test]
+    fn unsaid_infinitives_and_gerunds_need_a_clause() {
+        assert!(hits("Candidates are required to disclose their assets.").is_empty());
+        assert_eq!(
+            hits("He has yet to explain why the plan failed.")[0].0,
+            "speech_verb_clause"
+        );
+        assert_eq!(
+            hits("She won votes by telling them that taxes would fall.")[0].0,
+            "speech_verb_clause"
+        );
     }
 }
