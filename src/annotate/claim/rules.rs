@@ -292,7 +292,7 @@ impl<'t> Sent<'t> {
     }
 
     fn source_range(&self, np: Option<(usize, usize)>) -> Option<Range<usize>> {
-        np.map(|(f, l)| self.span(f, l))
+        np.filter(|(f, l)| f <= l).map(|(f, l)| self.span(f, l))
     }
 
     /// The head of a subject: the last word before a preposition.
@@ -541,7 +541,7 @@ impl<'t> Sent<'t> {
         out: &mut Vec<Hit>,
     ) {
         let object = match &comp {
-            Comp::Object(r, _) => Some((r.start, r.end - 1)),
+            Comp::Object(r, _) if !r.is_empty() => Some((r.start, r.end - 1)),
             _ => None,
         };
         let trailing_ok = matches!(comp, Comp::End)
