@@ -86,7 +86,9 @@ fn apply<'a>(text: &'a str, s: &mut Sentence<'a>, hits: &[Hit]) {
             weight: h.weight,
             note: source.map(Cow::Borrowed),
         });
-        if let Some(r) = h.source.clone()
+        // An event (`announced his candidacy`) explains the weight but
+        // credits no one with a claim.
+        if let Some(r) = h.source.clone().filter(|_| h.weight >= THRESHOLD)
             && !s
                 .sources
                 .iter()

@@ -422,8 +422,15 @@ impl<'t> Sent<'t> {
         {
             return; // the writer's own voice
         }
-        if subj.is_none() && !v.speech && forms & ING != 0 {
-            return; // a belief held by no one in particular
+        // A belief held by no one in particular (`wait and see how`, `plans
+        // to …`) is no claim; a finite `shows that` after a dash still is.
+        let finite_that = forms & (S3 | PAST) != 0
+            && self
+                .word(k + 1)
+                .is_some_and(|w| w.eq_ignore_ascii_case("that"))
+            && self.strong_clause(k);
+        if subj.is_none() && !v.speech && !finite_that {
+            return;
         }
         let comp = self.complement(k, v);
         if position == Position::Unsaid && !(comp == Comp::Clause && self.strong_clause(k)) {
@@ -1365,6 +1372,20 @@ mod tests {
         assert_eq!(
             hits("She won votes by telling them that taxes would fall.")[0].0,
             "speech_verb_clause"
+        );
+    }
+
+    #[test]
+    fn beliefs_need_someone_to_hold_them() {
+        assert!(hits("We’ll have to wait and see how the talks go.").is_empty());
+        assert!(
+            hits("Stocks rose as plans to merge were discussed.")
+                .iter()
+                .all(|h| h.1 != "plans")
+        );
+        assert_eq!(
+            hits("The list—compiled by the office—shows that crime fell.")[0].0,
+            "cognition_clause"
         );
     }
 }
