@@ -736,9 +736,11 @@ impl<'t> Sent<'t> {
                 j = self.skip_pp(j + 1);
                 // `spoke in a cottage that overlooks …`: a relative clause,
                 // unless the phrase names the occasion (`said in an interview that`).
-                let occasion = j
-                    .checked_sub(1)
-                    .is_some_and(|p| self.is_document(p) || self.word(p).is_some_and(is_time_word));
+                let occasion = j.checked_sub(1).is_some_and(|p| {
+                    self.is_document(p)
+                        || self.toks[p].cap
+                        || self.word(p).is_some_and(|w| is_time_word(w) || is_adverb(w))
+                });
                 if !occasion && self.word(j).is_some_and(|w| w.eq_ignore_ascii_case("that")) {
                     return Comp::End;
                 }
