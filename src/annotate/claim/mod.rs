@@ -2,18 +2,18 @@
 //!
 //! A sentence is a reported claim when the summed weight of its cues reaches
 //! [`THRESHOLD`] (1.0). Cues are found with one aho-corasick automaton over
-//! `claim_verbs.txt` (speech and cognition verbs with all their forms) and
-//! `claim_cues.txt` (hedges, clause-taking nouns, statement documents); words
-//! inside quotation marks are never cues. Each cue then looks at a few
-//! tokens around it:
+//! `claim_verbs.txt` (about 190 speech, cognition and stance verbs with all
+//! their forms) and `claim_cues.txt` (hedges, clause-taking nouns, documents,
+//! attitude adjectives); words inside quotation marks are never cues. Each
+//! cue then looks at a few tokens around it:
 //!
 //! | rule | example | weight |
 //! |---|---|---|
 //! | `speech_verb_clause` | `She said (that) she would resign.`, `asked whether …`, `what X said was …` | 1.0 |
-//! | `cognition_clause` | `Officials believe the attack was planned.` | 1.0 |
-//! | `statement_says` | `A statement from X revealed that …`, `X's statement says …`, `in a statement` | 1.0 |
-//! | `speech_verb_trailing` | `The talks will resume, officials said.`, `…, said Ana Ruiz.`, `As Reuters reported, …` | 1.0 |
-//! | `speech_verb_infinitive` | `vowed to veto`, `urged lawmakers to act` | 1.0 |
+//! | `cognition_clause` | `Officials believe the attack was planned.`, `She was sure he would win.` | 1.0 |
+//! | `statement_says` | `A statement from X revealed that …`, `X's statement says …`, `A study found …` | 1.0 |
+//! | `speech_verb_trailing` | `The talks will resume, officials said.`, `…, said Ana Ruiz.`, `As Reuters reported, …`, `As stated in …` | 1.0 |
+//! | `speech_verb_infinitive` | `vowed to veto`, `urged lawmakers to act`, `expect the bank to raise rates` | 1.0 |
 //! | `speech_verb_naming` | `called the bill a disgrace`, `described him as “reckless”` | 1.0 |
 //! | `partial_quote` | `said “tough” steps were needed` | 1.0 |
 //! | `speech_verb_object` (content) | `denied the report`, `called for an inquiry`, `accused X of …` | 1.0 |
@@ -21,20 +21,27 @@
 //! | `passive_attribution` | `it was reported that`, `is said to`, `plans … were revealed`, `was reported by X` | 1.0 |
 //! | `hedge` | `reportedly`, `allegedly`, `the alleged bribe` | 1.0 |
 //! | `claim_noun` | `amid reports that …`, `Biden’s claim that …` | 1.0 |
-//! | `speech_verb_object` (event) | `He announced his candidacy in May.`, `The merger was announced.` | 0.4 |
+//! | `statement_says` (setting) | `in a statement`, `in an interview with …` | 0.5 |
+//! | `speech_verb_object` / `passive_attribution` (event) | `He announced his candidacy in May.`, `The merger was announced.` | 0.4 |
 //!
-//! So one proposition-bearing cue suffices, while a reporting verb used for an
-//! event needs two more such verbs beside it. Not cues at all: a verb whose
-//! only content is a full direct quote (`"…," she said.`, `said: "…"`, or a
-//! non-partial [`Quote`](crate::report::Quote) whose `cue_span` is the verb),
-//! a first-person subject outside quotes (the writer's voice: `we know that`),
-//! cognition verbs with a plain object (`found the car`), nouns and names that
-//! share a verb's spelling (`the claims`, `the United States`).
+//! One proposition-bearing cue suffices. A reporting verb used for an event
+//! (a plain object or none) is weaker evidence: it needs two more such cues,
+//! or a setting, beside it. `In a statement, X said: "…"` stays a direct quote.
+//! Not cues at all: a verb whose only content is a full direct quote (`"…,"
+//! she said.`, `said: "…"`, or a non-partial
+//! [`Quote`](crate::report::Quote) whose `cue_span` is the verb); a
+//! first-person subject outside quotes (the writer's voice: `we know that`);
+//! a belief with no holder (`wait and see how`); cognition verbs with a plain
+//! object (`found the car`); infinitives and gerunds after a preposition
+//! without a content clause (`to disclose their assets`, `without knowing`);
+//! nouns and names that share a verb's spelling (`the claims`, `the United
+//! States`, `court ruling`).
 //!
-//! Each cue's source phrase (the subject, the agent after `by`, the noun
-//! phrase after `according to`, `it was reported` for an impersonal passive)
-//! is recorded in `sentences[].sources` with role `claim` and a kind from
-//! [`sources::classify`](super::sources::classify).
+//! Each claim cue's source phrase (the subject, the agent after `by`, the
+//! noun phrase after `according to`, `it was reported` for an impersonal
+//! passive) is recorded in `sentences[].sources` with role `claim` and a kind
+//! from [`sources::classify`]; events record none.
+//! Evidence notes carry the source phrase.
 
 mod lexicon;
 mod rules;

@@ -739,7 +739,9 @@ impl<'t> Sent<'t> {
                 let occasion = j.checked_sub(1).is_some_and(|p| {
                     self.is_document(p)
                         || self.toks[p].cap
-                        || self.word(p).is_some_and(|w| is_time_word(w) || is_adverb(w))
+                        || self
+                            .word(p)
+                            .is_some_and(|w| is_time_word(w) || is_adverb(w))
                 });
                 if !occasion && self.word(j).is_some_and(|w| w.eq_ignore_ascii_case("that")) {
                     return Comp::End;
