@@ -221,6 +221,72 @@ mod tests {
         }
     }
 
+    /// Runs the detector on one sentence whose quotation (by byte range) the
+    /// quote detector reported with the given cue and `partial` flag.
+    fn with_quote(text: &str, quoted: &str, cue: &str, partial: bool) -> bool {
+        use crate::report::{Quote, Sentence};
+        use crate::span::Span;
+        let doc = crate::segment::segment(text);
+        let s = &doc.sentences[0];
+        let mut sentences = vec![Sentence::new(
+            0,
+            0,
+            Span::bytes(s.range.clone()),
+            &text[s.range.clone()],
+        )];
+        let q = text.find(quoted).unwrap();
+        let open = text[..q].rfind(['“', '"']).unwrap();
+        let close = q + quoted.len();
+        let close = close + text[close..].chars().next().map_or(0, char::len_utf8);
+        let c = text.find(cue).unwrap();
+        sentences[0].quotes.push(Quote {
+            text: &text[q..q + quoted.len()],
+            span: Span::bytes(q..q + quoted.len()),
+            speaker: None,
+            speaker_span: None,
+            speaker_resolved: None,
+            cue: Some(&text[c..c + cue.len()]),
+            cue_span: Some(Span::bytes(c..c + cue.len())),
+            partial,
+            closed: true,
+        });
+        let mut map = super::QuoteMap::default();
+        map.quoted.push(open..close);
+        let options = crate::Options::default();
+        let cx = super::Context {
+            text,
+            doc: &doc,
+            options: &options,
+        };
+        super::detect(&cx, &mut sentences, &map);
+        sentences[0].has(Label::ReportedClaim)
+    }
+
+    #[test]
+    fn quote_cue_from_the_quote_detector() {
+        // The verb is the full quote's cue: direct quote only.
+        let text = "She said it in a letter, “We will win the next round.”";
+        assert!(!with_quote(
+            text,
+            "We will win the next round.",
+            "said",
+            false
+        ));
+        // Without that flag the verb's own structure would have counted.
+        assert!(with_quote(
+            text,
+            "We will win the next round.",
+            "said",
+            true
+        ));
+        // The same verb as the cue of a partial quote embedded in indirect speech.
+        let text = "He said the plan was “dead on arrival” last week.";
+        assert!(with_quote(text, "dead on arrival", "said", true));
+        // A hedge beside a full quote still makes it a claim.
+        let text = "“We will win,” she reportedly said.";
+        assert!(with_quote(text, "We will win,", "said", false));
+    }
+
     #[test]
     fn narration_has_no_evidence() {
         let r = analyse("The council met on Tuesday and approved the budget.");
