@@ -22,6 +22,9 @@ pub struct Hit {
     pub source: Option<Range<usize>>,
 }
 
+/// How far (in tokens) a rule looks for the clause around an attribution.
+const WINDOW: usize = 64;
+
 /// Weight of a cue that is a proposition attributed to a source.
 pub const CLAIM: f32 = 1.0;
 /// Weight of a reporting verb used for an event (a plain object or none).
@@ -602,20 +605,24 @@ impl<'t> Sent<'t> {
         if !matches!(t.punct, Some(',' | '—' | '–' | '-' | '(' | ':')) {
             return None;
         }
-        if self.all_quoted(0..b) {
+        // Look at most WINDOW tokens either side: a longer clause is a clause,
+        // and a sentence of many attributions stays linear.
+        let from = b.saturating_sub(WINDOW);
+        let to = (k + 1 + WINDOW).min(self.toks.len());
+        if self.all_quoted(from..b) {
             return Some(Boundary {
                 quoted_before: true,
             });
         }
-        let words = self.toks[..b].iter().filter(|t| t.is_word()).count();
+        let words = self.toks[from..b].iter().filter(|t| t.is_word()).count();
         // `The plan, he said, is dead.`: the clause goes on after the attribution.
-        let goes_on = (k + 1..self.toks.len())
+        let goes_on = (k + 1..to)
             .find(|&i| self.punct(i).is_some() && !self.is_abbrev_dot(i))
-            .is_some_and(|i| self.punct(i) == Some(',') && self.has_finite(i..self.toks.len()));
+            .is_some_and(|i| self.punct(i) == Some(',') && self.has_finite(i..to));
         let enough = if goes_on {
             words >= 1
         } else {
-            words >= 3 && (!need_finite || self.has_finite(0..b))
+            words >= 3 && (!need_finite || self.has_finite(from..b))
         };
         enough.then_some(Boundary {
             quoted_before: false,
@@ -871,7 +878,7 @@ impl<'t> Sent<'t> {
     /// A quote right after a verb: the whole rest of the sentence (direct)
     /// or an embedded piece (partial).
     fn quote_after(&self, j: usize) -> Comp {
-        let rest = &self.toks[j..];
+        let rest = &self.toks[j..(j + WINDOW).min(self.toks.len())];
         if !rest.iter().any(|t| t.is_word() && !t.quoted) {
             return Comp::Direct;
         }
@@ -1015,7 +1022,9 @@ impl<'t> Sent<'t> {
             && self
                 .attribution_boundary(k, k, false)
                 .is_some_and(|b| b.quoted_before)
-            && !self.toks[l + 1..].iter().any(|t| t.is_word() && !t.quoted)
+            && !self.toks[l + 1..(l + 1 + WINDOW).min(self.toks.len())]
+                .iter()
+                .any(|t| t.is_word() && !t.quoted)
         {
             return; // `"…," according to the statement.`
         }
