@@ -294,6 +294,21 @@ impl<'t> Sent<'t> {
         self.np_back(j)
     }
 
+    /// `Ana Ruiz, the city engineer, said …`: the name before an appositive
+    /// set off by commas right before the verb at `k`.
+    fn appositive_subject(&self, k: usize) -> Option<(usize, usize)> {
+        let close = k.checked_sub(1).filter(|&c| self.punct(c) == Some(','))?;
+        let (af, _) = self.np_back(close.checked_sub(1)?)?;
+        let opener = self.word(af)?;
+        if self.toks[af].cap && !is_determiner(opener) {
+            return None; // `The plan is dead, said Smith`: not an apposition
+        }
+        let open = af.checked_sub(1).filter(|&c| self.punct(c) == Some(','))?;
+        let (nf, nl) = self.np_back(open.checked_sub(1)?)?;
+        let name = self.word(nf)?;
+        (self.toks[nf].cap || is_nominative(name)).then_some((nf, nl))
+    }
+
     fn source_range(&self, np: Option<(usize, usize)>) -> Option<Range<usize>> {
         np.filter(|(f, l)| f <= l).map(|(f, l)| self.span(f, l))
     }
@@ -418,7 +433,7 @@ impl<'t> Sent<'t> {
             self.passive(k, be, v, out);
             return;
         }
-        let subj = self.subject(k);
+        let subj = self.subject(k).or_else(|| self.appositive_subject(k));
         if let Some((f, l)) = subj
             && f == l
             && is_first_person(self.word(f).unwrap_or(""))
@@ -1202,6 +1217,16 @@ mod tests {
             hits("We know that the talks will go on.").is_empty(),
             "first person is the writer"
         );
+    }
+
+    #[test]
+    fn appositive_subjects() {
+        let h = hits("Ana Ruiz, the city engineer, said the bridge would close.");
+        assert_eq!(h[0].0, "speech_verb_clause");
+        assert_eq!(h[0].3.as_deref(), Some("Ana Ruiz"));
+        let h = hits("The bridge will close, said Ana Ruiz.");
+        assert_eq!(h[0].3.as_deref(), Some("Ana Ruiz"));
+        assert!(hits("“We will win,” Ana Ruiz, the city engineer, said on Friday.").is_empty());
     }
 
     #[test]
