@@ -84,18 +84,22 @@ fn apply<'a>(text: &'a str, s: &mut Sentence<'a>, hits: &[Hit]) {
     }
     s.add_label(Label::ReportedClaim);
     for h in hits {
-        let source = h.source.clone().map(|r| &text[r]);
+        let source = h
+            .source
+            .clone()
+            .filter(|r| plausible_source(&text[r.clone()]));
+        let phrase = source.clone().map(|r| &text[r]);
         s.evidence.push(Evidence {
             label: Label::ReportedClaim,
             rule: h.rule,
             span: Span::bytes(h.cue.clone()),
             text: &text[h.cue.clone()],
             weight: h.weight,
-            note: source.map(Cow::Borrowed),
+            note: phrase.map(Cow::Borrowed),
         });
         // An event (`announced his candidacy`) explains the weight but
         // credits no one with a claim.
-        if let Some(r) = h.source.clone().filter(|_| h.weight >= THRESHOLD)
+        if let Some(r) = source.filter(|_| h.weight >= THRESHOLD)
             // Cues of one source lie together: checking the last few
             // mentions keeps this linear.
             && !s
@@ -114,6 +118,63 @@ fn apply<'a>(text: &'a str, s: &mut Sentence<'a>, hits: &[Hit]) {
             });
         }
     }
+}
+
+/// Whether a phrase found where a source should be looks like one: a name,
+/// a pronoun, a determined noun phrase (`the ministry`, `two officials`) or
+/// a bare plural (`critics`); not a stray verb or adverb (`resist`, `little`).
+fn plausible_source(phrase: &str) -> bool {
+    let mut words = phrase.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let last = phrase.split_whitespace().last().unwrap_or(first);
+    if last.ends_with("ing") {
+        return false; // `propounding`, `Having`
+    }
+    let lower = first.to_ascii_lowercase();
+    first.starts_with(char::is_uppercase)
+        || first.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            lower.as_str(),
+            "he" | "she"
+                | "they"
+                | "it"
+                | "who"
+                | "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "some"
+                | "many"
+                | "several"
+                | "most"
+                | "few"
+                | "one"
+                | "two"
+                | "three"
+                | "others"
+                | "other"
+                | "each"
+                | "both"
+                | "all"
+                | "no"
+                | "senior"
+                | "top"
+                | "former"
+                | "federal"
+                | "local"
+        )
+        || first.ends_with("'s")
+        || first.ends_with("’s")
+        || (first == last && last.ends_with('s') && !last.ends_with("ss"))
 }
 
 #[cfg(test)]
@@ -300,6 +361,23 @@ mod tests {
         let claims: usize = r.sentences.iter().map(|s| s.sources.len()).sum();
         assert!(r.sentences.iter().all(|s| s.has(Label::ReportedClaim)));
         assert!(claims >= 1);
+    }
+
+    #[test]
+    fn plausible_sources() {
+        for p in [
+            "Reuters",
+            "the ministry",
+            "two officials",
+            "critics",
+            "he",
+            "Biden's aides",
+        ] {
+            assert!(super::plausible_source(p), "{p}");
+        }
+        for p in ["resist", "little", "together", "propounding", "Having", ""] {
+            assert!(!super::plausible_source(p), "{p}");
+        }
     }
 
     #[test]

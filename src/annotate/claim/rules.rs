@@ -434,6 +434,9 @@ impl<'t> Sent<'t> {
             return;
         }
         let subj = self.subject(k).or_else(|| self.appositive_subject(k));
+        // A gerund's source is only the subject of its `be` (`is saying`):
+        // in `Trump avoids condemning …` the phrase before it is no source.
+        let gerund = forms == ING && !prev.is_some_and(is_be);
         if let Some((f, l)) = subj
             && f == l
             && is_first_person(self.word(f).unwrap_or(""))
@@ -455,7 +458,7 @@ impl<'t> Sent<'t> {
             return; // `to disclose their assets`: nothing was said (yet)
         }
         let doc_subject = subj.is_some_and(|s| self.is_document(self.head_of(s)));
-        let source = self.source_range(subj);
+        let source = self.source_range(subj.filter(|_| !gerund));
         let claim = |rule| Hit {
             rule,
             cue: cue.clone(),
