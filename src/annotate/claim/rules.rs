@@ -1,0 +1,1432 @@
+//! The reported_claim rules over the tokens of one sentence.
+//!
+//! Every window the rules look at is bounded (a few tokens around a cue), so a
+//! sentence costs one tokenisation, one automaton pass and O(1) per cue.
+
+use super::lexicon::{
+    BASE, ING, LEXICON, PART, PAST, S3, Verb, blocks_verb, is_adverb, is_aux, is_be,
+    is_boundary_word, is_determiner, is_first_person, is_irregular_past, is_nominative,
+    is_object_pronoun, is_preposition, is_time_word, is_wh_clause, one_of,
+};
+use super::tokens::Tok;
+use std::ops::Range;
+
+/// One cue found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub rule: &'static str,
+    /// Byte range of the cue.
+    pub cue: Range<usize>,
+    pub weight: f32,
+    /// Byte range of the source phrase, when there is one.
+    pub source: Option<Range<usize>>,
+}
+
+/// How far (in tokens) a rule looks for the clause around an attribution.
+const WINDOW: usize = 64;
+
+/// Weight of a cue that is a proposition attributed to a source.
+pub const CLAIM: f32 = 1.0;
+/// Weight of a reporting verb used for an event (a plain object or none).
+pub const EVENT: f32 = 0.4;
+/// Weight of `in a statement`: the sentence reports the statement only when
+/// indirect speech goes with it (`In a statement, X said: "…"` is a quote).
+pub const SETTING: f32 = 0.5;
+
+/// What follows a reporting verb.
+#[derive(Debug, Clone, PartialEq)]
+enum Comp {
+    /// A content clause (`that …`, `he would …`, `whether …`).
+    Clause,
+    /// A to-infinitive (`vowed to`, `urged them to`).
+    Infinitive,
+    /// A full direct quote: the verb is only the quote's attribution.
+    Direct,
+    /// A quotation embedded in the writer's syntax (`said “tough” steps …`).
+    Partial,
+    /// Object plus a name or label (`called the bill a disgrace`).
+    Naming,
+    /// A noun phrase object (token range); `content` for `called for …`.
+    Object(Range<usize>, bool),
+    /// Nothing: the sentence or clause ends, or a comma follows.
+    End,
+}
+
+/// One sentence's tokens and the direct-quote cues the quote detector found.
+pub struct Sent<'t> {
+    pub text: &'t str,
+    pub toks: &'t [Tok],
+    /// Cue spans of full (non-partial) direct quotes in this sentence.
+    pub direct_cues: &'t [Range<usize>],
+    /// A headline in title case: capitalised verbs are verbs (`Graham Says`).
+    title_case: bool,
+}
+
+impl<'t> Sent<'t> {
+    pub fn new(text: &'t str, toks: &'t [Tok], direct_cues: &'t [Range<usize>]) -> Sent<'t> {
+        let words = toks.iter().filter(|t| t.is_word()).count();
+        let caps = toks.iter().filter(|t| t.is_word() && t.cap).count();
+        Sent {
+            text,
+            toks,
+            direct_cues,
+            title_case: words >= 3 && caps * 10 >= words * 7,
+        }
+    }
+
+    fn word(&self, i: usize) -> Option<&'t str> {
+        self.toks
+            .get(i)
+            .filter(|t| t.is_word())
+            .map(|t| t.text(self.text))
+    }
+
+    fn punct(&self, i: usize) -> Option<char> {
+        self.toks.get(i).and_then(|t| t.punct)
+    }
+
+    fn span(&self, first: usize, last: usize) -> Range<usize> {
+        self.toks[first].start..self.toks[last].end
+    }
+
+    fn lower_word(&self, i: usize) -> Option<&'t str> {
+        self.word(i).filter(|_| !self.toks[i].cap)
+    }
+
+    /// All cues of the sentence, in text order.
+    pub fn analyse(&self, out: &mut Vec<Hit>) {
+        out.clear();
+        let (Some(first), Some(last)) = (self.toks.first(), self.toks.last()) else {
+            return;
+        };
+        let base = first.start;
+        let lex = &*LEXICON;
+        for m in lex.ac.find_iter(&self.text[base..last.end]) {
+            let (s, e) = (base + m.start(), base + m.end());
+            // Whole words only: the match must be exactly one token.
+            let Ok(k) = self.toks.binary_search_by_key(&s, |t| t.start) else {
+                continue;
+            };
+            let tok = self.toks[k];
+            if tok.end != e || tok.quoted || !tok.is_word() {
+                continue;
+            }
+            let entry = &lex.entries[m.pattern().as_usize()];
+            let before = out.len();
+            if entry.hedge {
+                out.push(Hit {
+                    rule: "hedge",
+                    cue: s..e,
+                    weight: CLAIM,
+                    source: None,
+                });
+                continue;
+            }
+            if entry.according {
+                self.according(k, out);
+                continue;
+            }
+            if entry.attitude && entry.verb.is_none() {
+                self.attitude(k, out);
+                continue;
+            }
+            if let Some((v, forms)) = entry.verb {
+                let nounlike = entry.noun || entry.document;
+                self.verb(k, &lex.verbs[v], forms, nounlike, out);
+            }
+            if out.len() == before && entry.noun {
+                self.claim_noun(k, out);
+            }
+            if out.len() == before && entry.document {
+                self.in_statement(k, out);
+            }
+        }
+    }
+
+    fn first_word(&self) -> Option<usize> {
+        self.toks.iter().position(|t| t.is_word())
+    }
+
+    /// A content clause's finite verb at `m` (after at least one subject word).
+    fn finite(&self, m: usize) -> bool {
+        let Some(w) = self.lower_word(m) else {
+            return false;
+        };
+        if is_aux(w) || is_irregular_past(w) {
+            return true;
+        }
+        let prev = m.checked_sub(1).and_then(|p| self.word(p));
+        if prev.is_some_and(|p| {
+            is_determiner(p)
+                || is_preposition(p)
+                || one_of(p, &["more", "most", "less", "very", "so", "too", "as"])
+        }) {
+            return false;
+        }
+        if w.len() > 4 && w.ends_with("ed") {
+            // `a newly created role`: an adjective after article + adverb
+            let adjective = prev.is_some_and(is_adverb)
+                && m.checked_sub(2)
+                    .and_then(|p| self.word(p))
+                    .is_some_and(is_determiner);
+            return !adjective;
+        }
+        self.verb_forms(w).is_some_and(|f| f & (S3 | PAST) != 0)
+    }
+
+    /// The verb forms a word has in the lexicon.
+    fn verb_forms(&self, w: &str) -> Option<u8> {
+        let m = LEXICON.ac.find(w)?;
+        if m.start() != 0 || m.end() != w.len() {
+            return None;
+        }
+        LEXICON.entries[m.pattern().as_usize()].verb.map(|(_, f)| f)
+    }
+
+    /// True when every word token in `range` lies inside quotation marks.
+    fn all_quoted(&self, range: Range<usize>) -> bool {
+        let mut any = false;
+        for t in &self.toks[range] {
+            if t.is_word() {
+                if !t.quoted {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        any
+    }
+
+    fn has_finite(&self, range: Range<usize>) -> bool {
+        range.clone().skip(1).any(|m| self.finite(m))
+    }
+
+    fn is_abbrev_dot(&self, i: usize) -> bool {
+        self.punct(i) == Some('.')
+            && i > 0
+            && i + 1 < self.toks.len()
+            && self.toks[i - 1].cap
+            && self.word(i - 1).is_some_and(|p| p.len() <= 4)
+    }
+
+    /// The noun phrase that ends at token `end` (inclusive), walking left:
+    /// `(first, last)` token indices, or None.
+    fn np_back(&self, end: usize) -> Option<(usize, usize)> {
+        if let Some(w) = self.word(end)
+            && (is_nominative(w) || one_of(w, &["it", "who", "which", "you"]))
+        {
+            return Some((end, end));
+        }
+        let mut j = end as isize;
+        let mut first = None;
+        while j >= 0 && end as isize - j < 10 {
+            let i = j as usize;
+            if let Some(w) = self.word(i) {
+                let lower = !self.toks[i].cap;
+                if is_boundary_word(w)
+                    || is_aux(w)
+                    || is_nominative(w)
+                    || (is_time_word(w) && i != end)
+                    || (lower && i != end && (is_irregular_past(w) || self.verb_forms(w).is_some()))
+                {
+                    break;
+                }
+                if is_preposition(w) {
+                    let left_ok = i > 0 && self.word(i - 1).is_some_and(|p| !is_boundary_word(p));
+                    if !left_ok || first.is_none() {
+                        break;
+                    }
+                }
+                first = Some(i);
+            } else if !(self.is_abbrev_dot(i) && i != end) {
+                break;
+            }
+            j -= 1;
+        }
+        let mut first = first?;
+        while first <= end && self.word(first).is_some_and(is_preposition) {
+            first += 1;
+        }
+        (first <= end).then_some((first, end))
+    }
+
+    /// The noun phrase starting at token `start`, walking right.
+    fn np_forward(&self, start: usize) -> Option<(usize, usize)> {
+        let mut last = None;
+        let mut i = start;
+        while i < self.toks.len() && i - start < 10 {
+            let t = self.toks[i];
+            if let Some(w) = self.word(i) {
+                if is_boundary_word(w) || is_aux(w) || t.quoted {
+                    break;
+                }
+                if i > start && (is_preposition(w) || is_time_word(w)) {
+                    let next_ok = self
+                        .word(i + 1)
+                        .is_some_and(|n| is_determiner(n) || self.toks[i + 1].cap);
+                    if !next_ok || is_time_word(w) || self.word(i + 1).is_some_and(is_time_word) {
+                        break;
+                    }
+                }
+                if i > start && self.finite(i) && !t.cap {
+                    break;
+                }
+                last = Some(i);
+            } else if !(i > start && self.is_abbrev_dot(i)) {
+                break;
+            }
+            i += 1;
+        }
+        last.map(|l| (start, l))
+    }
+
+    /// The subject of the verb at `k`: its token range, or None.
+    fn subject(&self, k: usize) -> Option<(usize, usize)> {
+        let mut j = k.checked_sub(1)?;
+        loop {
+            let w = self.word(j)?;
+            let skip = (is_aux(w) || is_adverb(w) || (is_be(w) && j + 1 < k)) && !self.toks[j].cap;
+            if !skip {
+                break;
+            }
+            j = j.checked_sub(1)?;
+        }
+        self.np_back(j)
+    }
+
+    /// `Ana Ruiz, the city engineer, said …`: the name before an appositive
+    /// set off by commas right before the verb at `k`.
+    fn appositive_subject(&self, k: usize) -> Option<(usize, usize)> {
+        let close = k.checked_sub(1).filter(|&c| self.punct(c) == Some(','))?;
+        let (af, _) = self.np_back(close.checked_sub(1)?)?;
+        let opener = self.word(af)?;
+        if self.toks[af].cap && !is_determiner(opener) {
+            return None; // `The plan is dead, said Smith`: not an apposition
+        }
+        let open = af.checked_sub(1).filter(|&c| self.punct(c) == Some(','))?;
+        let (nf, nl) = self.np_back(open.checked_sub(1)?)?;
+        let name = self.word(nf)?;
+        (self.toks[nf].cap || is_nominative(name)).then_some((nf, nl))
+    }
+
+    fn source_range(&self, np: Option<(usize, usize)>) -> Option<Range<usize>> {
+        np.filter(|(f, l)| f <= l).map(|(f, l)| self.span(f, l))
+    }
+
+    /// The head of a subject: the last word before a preposition.
+    fn head_of(&self, (f, l): (usize, usize)) -> usize {
+        (f + 1..=l)
+            .find(|&i| self.word(i).is_some_and(is_preposition))
+            .map_or(l, |i| i - 1)
+    }
+
+    fn is_document(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| {
+            LEXICON.ac.find(w).is_some_and(|m| {
+                m.start() == 0
+                    && m.len() == w.len()
+                    && LEXICON.entries[m.pattern().as_usize()].document
+            })
+        })
+    }
+
+    /// Whether the word at `k` can be the verb it is spelled as: not a
+    /// name, noun or adjective (`the claims`, `battleground states`, `court
+    /// ruling`), nor an infinitive or gerund that reports nothing said
+    /// (`to disclose`, `without knowing`).
+    fn verb_position(&self, k: usize, v: &Verb, forms: u8, nounlike: bool) -> Option<Position> {
+        let tok = self.toks[k];
+        let w = tok.text(self.text);
+        if tok.cap && Some(k) != self.first_word() && !self.title_case {
+            return None;
+        }
+        if w.len() > 1 && !w.chars().any(char::is_lowercase) {
+            return None; // `WARNING:`
+        }
+        let mut position = Position::Finite;
+        let prev = k.checked_sub(1).and_then(|p| self.word(p));
+        let next = self.word(k + 1);
+        if let Some(p) = prev {
+            if blocks_verb(p) {
+                return None;
+            }
+            let lower_noun = !self.toks[k - 1].cap
+                && !is_nominative(p)
+                && !is_aux(p)
+                && !is_be(p)
+                && !is_adverb(p)
+                && !is_boundary_word(p)
+                && !is_object_pronoun(p)
+                && !is_preposition(p)
+                && !one_of(p, &["it", "who", "which", "you"]);
+            if forms & (PAST | PART) == 0 && p.starts_with(|c: char| c.is_ascii_digit()) {
+                return None; // `a 4-4 ruling`
+            }
+            if forms & ING != 0 && forms & !ING == 0 {
+                if is_preposition(p) {
+                    position = Position::Unsaid; // `by telling them that`, `without knowing`
+                }
+            } else if p.eq_ignore_ascii_case("to") && forms & BASE != 0 {
+                position = Position::Unsaid; // `to disclose`, `has yet to explain why`
+            } else if is_preposition(p) {
+                return None;
+            }
+            if nounlike
+                && forms & (PAST | PART | ING) == 0
+                && lower_noun
+                && next.is_some_and(|n| is_preposition(n) || is_aux(n))
+            {
+                return None; // `medical claims on-air`
+            }
+        }
+        if forms & (PAST | PART | ING) == 0
+            && next.is_some_and(|n| is_aux(n) && !self.toks[k + 1].cap)
+            && !(k > 0 && self.toks[k - 1].cap && Some(k - 1) != self.first_word())
+        {
+            return None; // `Health worries have dogged …`
+        }
+        if forms == BASE
+            && position == Position::Finite
+            && !v.has('k')
+            && !self.base_has_subject(k)
+            && !self.strong_clause(k)
+        {
+            return None;
+        }
+        Some(position)
+    }
+
+    /// A reporting or cognition verb at token `k`.
+    fn verb(&self, k: usize, v: &Verb, forms: u8, nounlike: bool, out: &mut Vec<Hit>) {
+        let tok = self.toks[k];
+        let prev = k.checked_sub(1).and_then(|p| self.word(p));
+        if forms & PART != 0
+            && prev.is_some_and(is_determiner)
+            && one_of(
+                v.lemma,
+                &["allege", "rumor", "report", "suppose", "purport"],
+            )
+        {
+            out.push(self.hit("hedge", k, k, CLAIM, None));
+            return;
+        }
+        if forms & PART != 0
+            && v.speech
+            && prev.is_some_and(|p| p.eq_ignore_ascii_case("as"))
+            && self.word(k + 1).is_some_and(|w| one_of(w, &["in", "by"]))
+        {
+            // `As stated in Davis' commentary, …`, `as reported by Reuters`
+            let source = self.source_range(self.np_forward(k + 2));
+            out.push(self.hit("speech_verb_trailing", k - 1, k, CLAIM, source));
+            return;
+        }
+        let Some(position) = self.verb_position(k, v, forms, nounlike) else {
+            return;
+        };
+        let cue = tok.start..tok.end;
+        if self.direct_cues.contains(&cue) {
+            return;
+        }
+        if forms & PART != 0
+            && let Some(be) = self.be_before(k)
+        {
+            self.passive(k, be, v, out);
+            return;
+        }
+        let subj = self.subject(k).or_else(|| self.appositive_subject(k));
+        // A gerund's source is only the subject of its `be` (`is saying`):
+        // in `Trump avoids condemning …` the phrase before it is no source.
+        let gerund = forms == ING && !prev.is_some_and(is_be);
+        if let Some((f, l)) = subj
+            && f == l
+            && is_first_person(self.word(f).unwrap_or(""))
+        {
+            return; // the writer's own voice
+        }
+        // A belief held by no one in particular (`wait and see how`, `plans
+        // to …`) is no claim; a finite `shows that` after a dash still is.
+        let finite_that = forms & (S3 | PAST) != 0
+            && self
+                .word(k + 1)
+                .is_some_and(|w| w.eq_ignore_ascii_case("that"))
+            && self.strong_clause(k);
+        if subj.is_none() && !v.speech && !finite_that {
+            return;
+        }
+        let comp = self.complement(k, v);
+        if position == Position::Unsaid && !(comp == Comp::Clause && self.strong_clause(k)) {
+            return; // `to disclose their assets`: nothing was said (yet)
+        }
+        let doc_subject = subj.is_some_and(|s| self.is_document(self.head_of(s)));
+        let source = self.source_range(subj.filter(|_| !gerund));
+        let claim = |rule| Hit {
+            rule,
+            cue: cue.clone(),
+            weight: CLAIM,
+            source: source.clone(),
+        };
+        match comp {
+            Comp::Direct => {}
+            Comp::Clause | Comp::Naming | Comp::Partial | Comp::Object(..) if doc_subject => {
+                out.push(claim("statement_says"))
+            }
+            Comp::Clause if v.speech => out.push(claim("speech_verb_clause")),
+            Comp::Clause => out.push(claim("cognition_clause")),
+            Comp::Infinitive if v.has('i') => out.push(claim("speech_verb_infinitive")),
+            Comp::Naming if v.has('n') => out.push(claim("speech_verb_naming")),
+            Comp::Partial => out.push(claim("partial_quote")),
+            Comp::Object(..) | Comp::End | Comp::Infinitive | Comp::Naming => {
+                self.object_or_trailing(k, v, subj, comp, out)
+            }
+        }
+    }
+
+    /// The complement opens with `that` + a subject, a wh-word or a subject
+    /// pronoun (not `a show that aired`).
+    fn strong_clause(&self, k: usize) -> bool {
+        let mut j = k + 1;
+        while self
+            .word(j)
+            .is_some_and(|w| is_adverb(w) || is_object_pronoun(w))
+        {
+            j += 1;
+        }
+        let Some(w) = self.word(j) else {
+            return false;
+        };
+        if w.eq_ignore_ascii_case("that") {
+            // a subject follows, not the verb of a relative clause
+            return self.word(j + 1).is_some() && !self.finite(j + 1);
+        }
+        is_wh_clause(w) || is_nominative(w)
+    }
+
+    /// A base form needs a subject or an auxiliary before it to be a verb.
+    fn base_has_subject(&self, k: usize) -> bool {
+        let mut j = k;
+        while j > 0 {
+            j -= 1;
+            let Some(w) = self.word(j) else {
+                return false;
+            };
+            let cap = self.toks[j].cap;
+            if is_adverb(w) && !cap {
+                continue;
+            }
+            return w.eq_ignore_ascii_case("to")
+                || (is_aux(w) && Some(j) != self.first_word())
+                || is_nominative(w)
+                || is_object_pronoun(w)
+                || one_of(w, &["who", "which", "people"])
+                || (w.ends_with('s') && !w.ends_with("'s") && !w.ends_with("’s"))
+                || (cap
+                    && !is_boundary_word(w)
+                    && !is_adverb(w)
+                    && !one_of(w, &["please", "now", "just"]));
+        }
+        false
+    }
+
+    fn be_before(&self, k: usize) -> Option<usize> {
+        let mut j = k;
+        while j > 0 {
+            j -= 1;
+            let w = self.word(j)?;
+            if is_be(w) {
+                return Some(j);
+            }
+            if !is_adverb(w) || self.toks[j].cap {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn hit(
+        &self,
+        rule: &'static str,
+        first: usize,
+        last: usize,
+        weight: f32,
+        source: Option<Range<usize>>,
+    ) -> Hit {
+        Hit {
+            rule,
+            cue: self.span(first, last),
+            weight,
+            source,
+        }
+    }
+
+    /// A verb with a plain object or none: an event, unless it closes a
+    /// reported clause (`…, officials said.`) or its object is content.
+    fn object_or_trailing(
+        &self,
+        k: usize,
+        v: &Verb,
+        subj: Option<(usize, usize)>,
+        comp: Comp,
+        out: &mut Vec<Hit>,
+    ) {
+        let object = match &comp {
+            Comp::Object(r, _) if !r.is_empty() => Some((r.start, r.end - 1)),
+            _ => None,
+        };
+        let trailing_ok = matches!(comp, Comp::End)
+            || (subj.is_none() && object.is_some())
+            || (v.has('o') && object.is_some_and(|(f, l)| l - f < 4));
+        if trailing_ok {
+            let lead = match subj {
+                Some((f, _)) => f,
+                None => k,
+            };
+            // A clause before the attribution must have a verb, unless the
+            // attribution is subject + verb and nothing else (`…, he said.`).
+            let need_finite = subj.is_none() || object.is_some();
+            if let Some(b) = self.attribution_boundary(lead, k, need_finite) {
+                if b.quoted_before {
+                    return; // `"…," she said.`: the direct quote's attribution
+                }
+                let source = self.source_range(subj.or(object));
+                out.push(self.hit("speech_verb_trailing", k, k, CLAIM, source));
+                return;
+            }
+        }
+        let source = self.source_range(subj);
+        match comp {
+            Comp::Object(_, true) => out.push(self.hit("speech_verb_object", k, k, CLAIM, source)),
+            Comp::Object(..) if v.has('k') => {
+                out.push(self.hit("speech_verb_clause", k, k, CLAIM, source))
+            }
+            Comp::Object(..) if v.has('c') => {
+                out.push(self.hit("speech_verb_object", k, k, CLAIM, source))
+            }
+            _ if v.speech => out.push(self.hit("speech_verb_object", k, k, EVENT, source)),
+            _ => {}
+        }
+    }
+
+    /// When the attribution starting at token `lead` (verb at `k`) follows a
+    /// comma, dash or `as` after a clause: whether that clause is all quoted.
+    fn attribution_boundary(&self, lead: usize, k: usize, need_finite: bool) -> Option<Boundary> {
+        let mut b = lead.checked_sub(1)?;
+        while self.toks[b].punct.is_some_and(super::tokens::is_quote_mark) {
+            b = b.checked_sub(1)?;
+        }
+        let t = self.toks[b];
+        if lead != k && self.word(b).is_some_and(|w| w.eq_ignore_ascii_case("as")) {
+            // `As Reuters reported, …`: the content follows.
+            return Some(Boundary {
+                quoted_before: false,
+            });
+        }
+        if !matches!(t.punct, Some(',' | '—' | '–' | '-' | '(' | ':')) {
+            return None;
+        }
+        // Look at most WINDOW tokens either side: a longer clause is a clause,
+        // and a sentence of many attributions stays linear.
+        let from = b.saturating_sub(WINDOW);
+        let to = (k + 1 + WINDOW).min(self.toks.len());
+        if self.all_quoted(from..b) {
+            return Some(Boundary {
+                quoted_before: true,
+            });
+        }
+        let words = self.toks[from..b].iter().filter(|t| t.is_word()).count();
+        // `The plan, he said, is dead.`: the clause goes on after the attribution.
+        let goes_on = (k + 1..to)
+            .find(|&i| self.punct(i).is_some() && !self.is_abbrev_dot(i))
+            .is_some_and(|i| self.punct(i) == Some(',') && self.has_finite(i..to));
+        let enough = if goes_on {
+            words >= 1
+        } else {
+            words >= 3 && (!need_finite || self.has_finite(from..b))
+        };
+        enough.then_some(Boundary {
+            quoted_before: false,
+        })
+    }
+
+    /// What follows the verb at `k`.
+    fn complement(&self, k: usize, v: &Verb) -> Comp {
+        let n = self.toks.len();
+        let mut j = k + 1;
+        let mut seen_object = false;
+        let mut takes_object = v.has('o');
+        let mut budget = 16;
+        while j < n && budget > 0 {
+            budget -= 1;
+            let t = self.toks[j];
+            if t.quoted {
+                return self.quote_after(j);
+            }
+            if let Some(c) = t.punct {
+                match c {
+                    ',' => {
+                        if self.toks.get(j + 1).is_some_and(|t| t.quoted) {
+                            return Comp::Direct;
+                        }
+                        // `said, however, that …`, `says at a stop in Ohio, that …`
+                        let that = (j + 1..(j + 8).min(n)).find(|&i| {
+                            self.punct(i - 1) == Some(',')
+                                && self.word(i).is_some_and(|w| w.eq_ignore_ascii_case("that"))
+                        });
+                        if let Some(i) = that {
+                            j = i;
+                            continue;
+                        }
+                        return Comp::End;
+                    }
+                    ':' => {
+                        return if self.toks.get(j + 1).is_some_and(|t| t.quoted) {
+                            Comp::Direct
+                        } else if j + 1 < n {
+                            Comp::Clause
+                        } else {
+                            Comp::End
+                        };
+                    }
+                    '.' if self.is_abbrev_dot(j) => {
+                        j += 1;
+                        continue;
+                    }
+                    '(' => {
+                        // `thought (foolishly) that`: step over a short aside.
+                        match (j + 1..(j + 6).min(n)).find(|&i| self.punct(i) == Some(')')) {
+                            Some(close) => {
+                                j = close + 1;
+                                continue;
+                            }
+                            None => return Comp::End,
+                        }
+                    }
+                    _ => return Comp::End,
+                }
+            }
+            let w = self.word(j).unwrap_or("");
+            let next = self.word(j + 1);
+            if w.eq_ignore_ascii_case("that") {
+                return if j + 2 < n { Comp::Clause } else { Comp::End };
+            }
+            if is_wh_clause(w) || is_nominative(w) || w.eq_ignore_ascii_case("there") {
+                return Comp::Clause;
+            }
+            if w.eq_ignore_ascii_case("when")
+                && self
+                    .word(j + 1)
+                    .is_some_and(|n| is_nominative(n) || is_determiner(n) || self.toks[j + 1].cap)
+            {
+                return Comp::Clause; // `have not said when they would …`
+            }
+            if one_of(w, &["it", "this"]) && self.finite(j + 1) {
+                return Comp::Clause;
+            }
+            if (is_aux(w) || (j == k + 1 && self.finite(j))) && !t.cap {
+                // `what many have speculated is …`: the object moved out.
+                return Comp::Clause;
+            }
+            if is_boundary_word(w) {
+                return Comp::End;
+            }
+            if (is_adverb(w) || is_time_word(w))
+                && !matches!(next, Some(n) if is_determiner(n) && !is_time_word(w))
+            {
+                j += 1;
+                continue;
+            }
+            if w.eq_ignore_ascii_case("to") {
+                if self.infinitive_at(j + 1) {
+                    return Comp::Infinitive;
+                }
+                j = self.skip_pp(j + 1);
+                continue;
+            }
+            if w.eq_ignore_ascii_case("for")
+                && one_of(v.lemma, &["call", "ask", "plead", "press", "push"])
+            {
+                return Comp::Object(j..j + 1, true);
+            }
+            if w.eq_ignore_ascii_case("on") && v.lemma == "call" {
+                takes_object = true; // `called on X to …`
+                j += 1;
+                continue;
+            }
+            if w.eq_ignore_ascii_case("of") && one_of(v.lemma, &["warn", "accuse"]) {
+                return Comp::Object(j..j + 1, true);
+            }
+            if w.eq_ignore_ascii_case("as") && v.has('n') {
+                return Comp::Naming;
+            }
+            if is_preposition(w) {
+                j = self.skip_pp(j + 1);
+                // `spoke in a cottage that overlooks …`: a relative clause,
+                // unless the phrase names the occasion (`said in an interview that`).
+                let occasion = j.checked_sub(1).is_some_and(|p| {
+                    self.is_document(p)
+                        || self.toks[p].cap
+                        || self
+                            .word(p)
+                            .is_some_and(|w| is_time_word(w) || is_adverb(w))
+                });
+                if !occasion && self.word(j).is_some_and(|w| w.eq_ignore_ascii_case("that")) {
+                    return Comp::End;
+                }
+                continue;
+            }
+            if is_object_pronoun(w) && takes_object && !seen_object {
+                seen_object = true;
+                j += 1;
+                continue;
+            }
+            if v.has('k')
+                && one_of(
+                    w,
+                    &[
+                        "nothing",
+                        "something",
+                        "anything",
+                        "little",
+                        "much",
+                        "more",
+                        "so",
+                        "yes",
+                        "no",
+                        "goodbye",
+                        "grace",
+                        "same",
+                    ],
+                )
+            {
+                return Comp::Object(j..j + 1, false);
+            }
+            // A noun phrase: the subject of a zero-`that` clause, or an object.
+            let first = j;
+            let mut m = j;
+            while m < n && m - first < 10 {
+                let t = self.toks[m];
+                if t.quoted && takes_object && !seen_object {
+                    m += 1; // `told MSNBC's "Morning Joe" that …`
+                    continue;
+                }
+                if t.quoted {
+                    return if v.has('n') {
+                        Comp::Naming
+                    } else {
+                        Comp::Object(first..m, false)
+                    };
+                }
+                let Some(x) = self.word(m) else {
+                    if self.is_abbrev_dot(m) && m > first {
+                        m += 1;
+                        continue;
+                    }
+                    if v.has('n') && m > first && t.punct.is_some_and(super::tokens::is_quote_mark)
+                    {
+                        return Comp::Naming; // `Calls Hillary Clinton ‘A Disgrace’`
+                    }
+                    return Comp::Object(first..m.max(first + 1), false);
+                };
+                if m > first && self.finite(m) {
+                    // `saw the tweet and removed them`: a second verb, not a clause
+                    let coordinated = self
+                        .word(m - 1)
+                        .is_some_and(|p| one_of(p, &["and", "or", "but"]));
+                    return if coordinated {
+                        Comp::Object(first..m - 1, false)
+                    } else {
+                        Comp::Clause
+                    };
+                }
+                if m > first && (is_nominative(x) || x.eq_ignore_ascii_case("it")) {
+                    // `told reporters it was over` / `read the guides I wrote`
+                    return if takes_object && self.finite(m + 1) {
+                        Comp::Clause
+                    } else {
+                        Comp::Object(first..m, false)
+                    };
+                }
+                if m > first && x.eq_ignore_ascii_case("that") {
+                    return if takes_object {
+                        Comp::Clause
+                    } else {
+                        Comp::Object(first..m, false)
+                    };
+                }
+                if m > first && x.eq_ignore_ascii_case("to") {
+                    // `urged lawmakers to act`, `expect the bank to raise rates`
+                    if self.infinitive_at(m + 1) && (takes_object || v.has('i')) {
+                        return Comp::Infinitive;
+                    }
+                    if takes_object && !seen_object {
+                        break;
+                    }
+                    return Comp::Object(first..m, false);
+                }
+                if m > first && v.has('n') && (is_determiner(x) || x.eq_ignore_ascii_case("as")) {
+                    return Comp::Naming;
+                }
+                if m > first && one_of(x, &["of", "and", "or", "nor"]) {
+                    if x.eq_ignore_ascii_case("of") && v.has('c') && !v.has('k') {
+                        return Comp::Object(first..m, true);
+                    }
+                    m += 1;
+                    continue;
+                }
+                if m > first && (is_preposition(x) || is_boundary_word(x) || is_time_word(x)) {
+                    if takes_object && !seen_object && !is_boundary_word(x) {
+                        break;
+                    }
+                    if x.eq_ignore_ascii_case("for") && v.has('c') {
+                        return Comp::Object(first..m, true);
+                    }
+                    return Comp::Object(first..m, false);
+                }
+                m += 1;
+            }
+            if m >= n || m - first >= 10 {
+                return Comp::Object(first..m.min(n).max(first + 1), false);
+            }
+            // An indirect object (`told reporters`): go on to its clause.
+            seen_object = true;
+            j = m;
+        }
+        Comp::End
+    }
+
+    /// A quote right after a verb: the whole rest of the sentence (direct)
+    /// or an embedded piece (partial).
+    fn quote_after(&self, j: usize) -> Comp {
+        let rest = &self.toks[j..(j + WINDOW).min(self.toks.len())];
+        if !rest.iter().any(|t| t.is_word() && !t.quoted) {
+            return Comp::Direct;
+        }
+        // Words after the closing mark: `said “tough” steps were needed`,
+        // unless punctuation ends the quoted clause first.
+        let close = rest.iter().position(|t| !t.quoted).map(|p| j + p);
+        match close.and_then(|c| self.punct(c)) {
+            Some(',' | '—' | '–' | '-' | '.' | ';') => Comp::Direct,
+            _ => Comp::Partial,
+        }
+    }
+
+    /// `to` + a verb (not `to the`, `to him`, `to Tuesday`, `to 5`).
+    fn infinitive_at(&self, i: usize) -> bool {
+        self.lower_word(i).is_some_and(|w| {
+            !is_determiner(w)
+                && !is_object_pronoun(w)
+                && !is_time_word(w)
+                && !w.ends_with("ing")
+                && (!w.ends_with('s') || w.ends_with("ss") || w.ends_with("us"))
+                && !w.starts_with(|c: char| c.is_ascii_digit())
+        })
+    }
+
+    /// Skips a prepositional object starting at `i`; returns the next index.
+    fn skip_pp(&self, mut i: usize) -> usize {
+        let start = i;
+        while i < self.toks.len() && i - start < 6 {
+            let Some(w) = self.word(i) else {
+                if i > start && self.is_abbrev_dot(i) {
+                    i += 1;
+                    continue;
+                }
+                break;
+            };
+            if self.toks[i].quoted
+                || w.eq_ignore_ascii_case("that")
+                || is_nominative(w)
+                || is_aux(w)
+                || is_wh_clause(w)
+                || (i > start && (is_preposition(w) || self.finite(i)))
+            {
+                break;
+            }
+            i += 1;
+        }
+        i
+    }
+
+    /// `be` + participle: `it was reported that`, `is said to`, `were revealed`.
+    fn passive(&self, k: usize, be: usize, v: &Verb, out: &mut Vec<Hit>) {
+        let mut s = be;
+        while s > 0 && self.word(s - 1).is_some_and(|w| is_aux(w) || is_adverb(w)) {
+            s -= 1;
+        }
+        let be_word = self.word(be).unwrap_or("");
+        let be_is_it = be_word.len() > 2 && be_word[..2].eq_ignore_ascii_case("it");
+        let it_before = s > 0
+            && self
+                .word(s - 1)
+                .is_some_and(|w| w.eq_ignore_ascii_case("it"));
+        let it_subject = be_is_it || it_before;
+        let it_start = if be_is_it { be } else { s.saturating_sub(1) };
+        let mut j = k + 1;
+        while self
+            .word(j)
+            .is_some_and(|w| is_adverb(w) || is_time_word(w))
+        {
+            j += 1;
+        }
+        let next = self.word(j).unwrap_or("");
+        let mut weight = 0.0;
+        let mut source = None;
+        if (next.eq_ignore_ascii_case("that")
+            || is_wh_clause(next)
+            || is_nominative(next)
+            || one_of(next, &["this", "there"]))
+            && self.word(j + 1).is_some()
+        {
+            weight = CLAIM; // `it was reported that`, `we are convinced this is …`
+        } else if next.eq_ignore_ascii_case("to") && self.infinitive_at(j + 1) {
+            if v.has('p') || (v.has('o') && v.has('i')) {
+                weight = CLAIM;
+            }
+        } else if next.eq_ignore_ascii_case("by") && v.speech {
+            if let Some(np) = self.np_forward(j + 1) {
+                weight = CLAIM;
+                source = self.source_range(Some(np));
+            }
+        } else if v.has('n') && (next.eq_ignore_ascii_case("as") || is_determiner(next)) {
+            weight = CLAIM; // `was called a charlatan`
+        }
+        if weight == 0.0 {
+            if it_subject || v.has('r') || v.has('c') {
+                weight = CLAIM;
+            } else if v.speech {
+                weight = EVENT;
+            }
+        }
+        if weight == 0.0 {
+            return;
+        }
+        if it_subject && source.is_none() && weight == CLAIM {
+            source = Some(self.span(it_start, k));
+        }
+        out.push(self.hit("passive_attribution", be, k, weight, source));
+    }
+
+    /// `was sure (that) …`, `officials are confident the deal will hold`.
+    fn attitude(&self, k: usize, out: &mut Vec<Hit>) {
+        let Some(be) = k
+            .checked_sub(1)
+            .filter(|&b| self.word(b).is_some_and(is_be))
+        else {
+            return;
+        };
+        let zero_that = (k + 2..(k + 6).min(self.toks.len()))
+            .take_while(|&m| self.word(m).is_some())
+            .any(|m| self.finite(m));
+        if !self.strong_clause(k) && !zero_that {
+            return;
+        }
+        let subj = self.subject(k);
+        if subj.is_none_or(|(f, l)| f == l && is_first_person(self.word(f).unwrap_or(""))) {
+            return; // the writer's own certainty, or no one's
+        }
+        let source = self.source_range(subj);
+        out.push(self.hit("cognition_clause", be, k, CLAIM, source));
+    }
+
+    /// `according to X`.
+    fn according(&self, k: usize, out: &mut Vec<Hit>) {
+        if !self
+            .word(k + 1)
+            .is_some_and(|w| w.eq_ignore_ascii_case("to"))
+        {
+            return;
+        }
+        let np = self.np_forward(k + 2);
+        if let Some((_, l)) = np
+            && self
+                .attribution_boundary(k, k, false)
+                .is_some_and(|b| b.quoted_before)
+            && !self.toks[l + 1..(l + 1 + WINDOW).min(self.toks.len())]
+                .iter()
+                .any(|t| t.is_word() && !t.quoted)
+        {
+            return; // `"…," according to the statement.`
+        }
+        out.push(self.hit("according_to", k, k + 1, CLAIM, self.source_range(np)));
+    }
+
+    /// `reports that …`, `Biden’s claim that …`.
+    fn claim_noun(&self, k: usize, out: &mut Vec<Hit>) {
+        if !self
+            .word(k + 1)
+            .is_some_and(|w| w.eq_ignore_ascii_case("that"))
+        {
+            return;
+        }
+        let Some(w) = self.word(k + 2) else {
+            return;
+        };
+        let clause = is_nominative(w)
+            || is_determiner(w)
+            || self.toks[k + 2].cap
+            || one_of(w, &["there", "it", "some", "many"]);
+        if !clause || self.toks[k].cap && Some(k) != self.first_word() {
+            return;
+        }
+        let prev = k.checked_sub(1).and_then(|p| self.word(p).map(|w| (p, w)));
+        let source = match prev {
+            Some((p, pw)) if pw.ends_with("'s") || pw.ends_with("’s") => {
+                let cut = if pw.ends_with("'s") { 2 } else { "’s".len() };
+                Some(self.toks[p].start..self.toks[p].end - cut)
+            }
+            Some((_, pw))
+                if is_determiner(pw) || one_of(pw, &["new", "latest", "recent", "earlier"]) =>
+            {
+                None
+            }
+            _ => Some(self.span(k, k)),
+        };
+        out.push(self.hit("claim_noun", k, k, CLAIM, source));
+    }
+
+    /// `in a statement`, `in an interview with …`, `in a White House statement`.
+    fn in_statement(&self, k: usize, out: &mut Vec<Hit>) {
+        let mut j = k;
+        while j > 0 && k - j < 5 {
+            j -= 1;
+            let Some(w) = self.word(j) else {
+                return;
+            };
+            if w.eq_ignore_ascii_case("in") {
+                let opener = self.word(j + 1).unwrap_or("");
+                let ok = j + 1 < k
+                    && (is_determiner(opener) || opener.ends_with("'s") || opener.ends_with("’s"));
+                if ok {
+                    out.push(self.hit("statement_says", j, k, SETTING, None));
+                }
+                return;
+            }
+            let modifier = self.toks[j].cap
+                || is_determiner(w)
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+                || (!is_preposition(w)
+                    && !is_boundary_word(w)
+                    && self.verb_forms(w).is_none()
+                    && !is_aux(w));
+            if !modifier {
+                return;
+            }
+        }
+    }
+}
+
+/// How a verb form stands in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Position {
+    /// A finite or participle form with a subject: something was said.
+    Finite,
+    /// After `to` or a preposition: only a clause makes it a report.
+    Unsaid,
+}
+
+struct Boundary {
+    quoted_before: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+    use crate::annotate::QuoteMap;
+
+    /// Quote marks pair up in order; text between is quoted.
+    fn quotes_of(text: &str) -> QuoteMap {
+        let mut map = QuoteMap::default();
+        let mut open = None;
+        for (i, c) in text.char_indices() {
+            match (c, open) {
+                ('“' | '"', None) => open = Some(i),
+                ('”' | '"', Some(s)) => {
+                    map.quoted.push(s..i + c.len_utf8());
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        map
+    }
+
+    pub(crate) fn hits_with(text: &str, direct_cues: &[Range<usize>]) -> Vec<Hit> {
+        let mut toks = Vec::new();
+        tokenize(text, 0..text.len(), &quotes_of(text), &mut toks);
+        let sent = Sent::new(text, &toks, direct_cues);
+        let mut out = Vec::new();
+        sent.analyse(&mut out);
+        out
+    }
+
+    fn hits(text: &str) -> Vec<(&'static str, String, f32, Option<String>)> {
+        hits_with(text, &[])
+            .into_iter()
+            .map(|h| {
+                (
+                    h.rule,
+                    text[h.cue.clone()].to_string(),
+                    h.weight,
+                    h.source.map(|s| text[s].to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn weight(text: &str) -> f32 {
+        hits_with(text, &[]).iter().map(|h| h.weight).sum()
+    }
+
+    #[test]
+    fn speech_verb_with_that_clause() {
+        let h = hits("A statement from the White House revealed that talks resumed.");
+        assert_eq!(h.len(), 1);
+        assert_eq!(h[0].0, "statement_says");
+        assert_eq!(h[0].1, "revealed");
+        assert_eq!(h[0].3.as_deref(), Some("A statement from the White House"));
+    }
+
+    #[test]
+    fn zero_that_clause() {
+        let h = hits("She said she would resign.");
+        assert_eq!(h[0].0, "speech_verb_clause");
+        assert_eq!(h[0].3.as_deref(), Some("She"));
+        assert_eq!(
+            hits("Officials said the plan was dead.")[0].0,
+            "speech_verb_clause"
+        );
+        assert_eq!(
+            hits("The mayor told reporters on Monday the budget would shrink.")[0].0,
+            "speech_verb_clause"
+        );
+    }
+
+    #[test]
+    fn event_narration_is_weak() {
+        assert!(weight("He announced his candidacy in May.") < 1.0);
+        assert!(weight("The senator asked about the schedule.") < 1.0);
+        assert_eq!(weight("The committee read the names aloud at noon."), EVENT);
+    }
+
+    #[test]
+    fn cognition_verbs_need_a_clause() {
+        assert_eq!(
+            hits("Officials believe the attack was planned.")[0].0,
+            "cognition_clause"
+        );
+        assert!(hits("Investigators found the car near the river.").is_empty());
+        assert!(
+            hits("We know that the talks will go on.").is_empty(),
+            "first person is the writer"
+        );
+    }
+
+    #[test]
+    fn appositive_subjects() {
+        let h = hits("Ana Ruiz, the city engineer, said the bridge would close.");
+        assert_eq!(h[0].0, "speech_verb_clause");
+        assert_eq!(h[0].3.as_deref(), Some("Ana Ruiz"));
+        let h = hits("The bridge will close, said Ana Ruiz.");
+        assert_eq!(h[0].3.as_deref(), Some("Ana Ruiz"));
+        assert!(hits("“We will win,” Ana Ruiz, the city engineer, said on Friday.").is_empty());
+    }
+
+    #[test]
+    fn trailing_attribution() {
+        let h = hits("The talks will resume next week, officials said.");
+        assert_eq!(h[0].0, "speech_verb_trailing");
+        assert_eq!(h[0].3.as_deref(), Some("officials"));
+        let h = hits("The bridge will close in March, said Ana Ruiz, the city engineer.");
+        assert_eq!(h[0].0, "speech_verb_trailing");
+        assert_eq!(h[0].3.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(
+            hits("The plan, he said, is dead.")[0].0,
+            "speech_verb_trailing"
+        );
+    }
+
+    #[test]
+    fn direct_quote_attribution_is_not_a_claim() {
+        assert!(hits("“We will win,” she said.").is_empty());
+        assert!(hits("She said: “We will win.”").is_empty());
+        assert!(hits("He responded by simply saying, “not today.”").is_empty());
+        assert!(hits("“It is over,” the statement reads.").is_empty());
+    }
+
+    #[test]
+    fn direct_cue_from_the_quote_detector_is_skipped() {
+        let text = "She said it plainly enough.";
+        let said = text.find("said").unwrap();
+        assert!(!hits_with(text, &[]).is_empty());
+        let cue = said..said + 4;
+        assert!(hits_with(text, std::slice::from_ref(&cue)).is_empty());
+    }
+
+    #[test]
+    fn partial_quote_in_indirect_speech() {
+        assert_eq!(
+            hits("He said the plan was “dead on arrival.”")[0].0,
+            "speech_verb_clause"
+        );
+        assert_eq!(
+            hits("She called the bill “a disgrace.”")[0].0,
+            "speech_verb_naming"
+        );
+        assert_eq!(
+            hits("She called the bill a disgrace.")[0].0,
+            "speech_verb_naming"
+        );
+    }
+
+    #[test]
+    fn according_to() {
+        let h = hits("Biden also, according to the readout, “stressed support for Kyiv.”");
+        assert_eq!(h[0].0, "according_to");
+        assert_eq!(h[0].1, "according to");
+        assert_eq!(h[0].3.as_deref(), Some("the readout"));
+        assert!(hits("“We are done,” according to a company statement.").is_empty());
+    }
+
+    #[test]
+    fn passive_attribution() {
+        let h = hits("It was reported that the minister had resigned.");
+        assert_eq!(h[0].0, "passive_attribution");
+        assert_eq!(h[0].1, "was reported");
+        assert_eq!(h[0].3.as_deref(), Some("It was reported"));
+        assert_eq!(hits("The general is said to favour a truce.")[0].2, CLAIM);
+        assert_eq!(hits("Plans to cut the budget were revealed.")[0].2, CLAIM);
+        assert_eq!(
+            hits("The deal was first reported by Reuters.")[0]
+                .3
+                .as_deref(),
+            Some("Reuters")
+        );
+        assert!(hits("He was supposed to arrive at noon.").is_empty());
+        assert!(weight("The merger was announced on Tuesday.") < 1.0);
+    }
+
+    #[test]
+    fn hedges() {
+        assert_eq!(
+            hits("The president reportedly backed the plan.")[0].0,
+            "hedge"
+        );
+        assert_eq!(hits("The alleged bribe was small.")[0].0, "hedge");
+    }
+
+    #[test]
+    fn wh_extraction_with_vague_subject() {
+        let h = hits("He did it in what many have speculated is a bid for votes.");
+        assert_eq!(h[0].0, "cognition_clause");
+        assert_eq!(h[0].3.as_deref(), Some("many"));
+    }
+
+    #[test]
+    fn nouns_that_take_a_clause() {
+        let h = hits("Markets fell amid reports that the bank would fail.");
+        assert_eq!(h[0].0, "claim_noun");
+        assert_eq!(h[0].3.as_deref(), Some("reports"));
+        assert!(hits("His claims were false.").is_empty());
+    }
+
+    #[test]
+    fn in_a_statement() {
+        let h = hits("In a statement, the ministry denied the charges.");
+        assert!(
+            h.iter()
+                .any(|h| h.0 == "statement_says" && h.1 == "In a statement")
+        );
+    }
+
+    #[test]
+    fn infinitives() {
+        assert_eq!(
+            hits("The governor vowed to veto the bill.")[0].0,
+            "speech_verb_infinitive"
+        );
+        assert_eq!(
+            hits("Leaders urged lawmakers to act quickly.")[0].0,
+            "speech_verb_infinitive"
+        );
+        assert!(weight("President Putin then challenged Biden to a live debate.") < 1.0);
+    }
+
+    #[test]
+    fn names_and_nouns_are_not_verbs() {
+        assert!(hits("The United States will act.").is_empty());
+        assert!(hits("The claims of the report were old.").is_empty());
+    }
+
+    #[test]
+    fn attitude_adjectives() {
+        assert_eq!(
+            hits("She was sure the senator would win.")[0].0,
+            "cognition_clause"
+        );
+        assert_eq!(
+            hits("Officials were confident that the truce would hold.")[0]
+                .3
+                .as_deref(),
+            Some("Officials")
+        );
+        assert!(hits("We are sure that the bridge will open.").is_empty());
+        assert!(hits("He was sure of it.").is_empty());
+    }
+
+    #[test]
+    fn as_stated_in() {
+        let h = hits("As stated in the annual report, sales fell.");
+        assert_eq!(h[0].0, "speech_verb_trailing");
+        assert_eq!(h[0].3.as_deref(), Some("the annual report"));
+    }
+
+    #[test]
+    fn headline_verbs_in_title_case() {
+        assert_eq!(
+            hits("Bridge Will Close, Mayor Says")[0].0,
+            "speech_verb_trailing"
+        );
+    }
+
+    #[test]
+    fn base_forms_with_a_clause() {
+        assert_eq!(
+            hits("But police also fear that the protests will grow.")[0].0,
+            "cognition_clause"
+        );
+        assert!(hits("The two taped a show that aired on Friday.").is_empty());
+    }
+
+    #[test]
+    fn coordinated_verbs_are_not_clauses() {
+        assert!(hits("Guards saw the banner and removed it.").is_empty());
+    }
+
+    #[test]
+    fn unsaid_infinitives_and_gerunds_need_a_clause() {
+        assert!(hits("Candidates are required to disclose their assets.").is_empty());
+        assert_eq!(
+            hits("He has yet to explain why the plan failed.")[0].0,
+            "speech_verb_clause"
+        );
+        assert_eq!(
+            hits("She won votes by telling them that taxes would fall.")[0].0,
+            "speech_verb_clause"
+        );
+    }
+
+    #[test]
+    fn beliefs_need_someone_to_hold_them() {
+        assert!(hits("We’ll have to wait and see how the talks go.").is_empty());
+        assert!(
+            hits("Stocks rose as plans to merge were discussed.")
+                .iter()
+                .all(|h| h.1 != "plans")
+        );
+        assert_eq!(
+            hits("The list—compiled by the office—shows that crime fell.")[0].0,
+            "cognition_clause"
+        );
+    }
+}
