@@ -100,6 +100,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
     };
     let options = Options {
         editorial_threshold: cli.editorial_threshold,
+        ..Options::default()
     };
     let mut report = analyze(&text, &options);
     report.source.name = name.into();
