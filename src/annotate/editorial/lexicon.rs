@@ -136,26 +136,31 @@ impl Lexicon {
     }
 
     /// Calls `f` for every match on word boundaries in `text`, in order.
-    /// A stem match is extended to the end of its word.
+    /// A stem match is extended to the end of its word. A match that fails
+    /// the boundary check (`the left` in `the leftist`) does not hide a
+    /// shorter one inside it: the search resumes one char after its start.
     pub fn for_each_hit(&self, text: &str, mut f: impl FnMut(Hit)) {
-        let bytes = text.as_bytes();
-        for m in self.automaton.find_iter(text) {
+        let mut pos = 0;
+        while pos < text.len() {
+            let input = aho_corasick::Input::new(text).range(pos..);
+            let Some(m) = self.automaton.find(input) else {
+                break;
+            };
             let entry = self.pattern_entry[m.pattern().as_usize()] as usize;
             let (start, mut end) = (m.start(), m.end());
-            if !boundary_before(text, start) {
-                continue;
+            let ok = boundary_before(text, start)
+                && if self.entries[entry].stem {
+                    end += word_tail(&text[end..]);
+                    true
+                } else {
+                    boundary_after(text, end)
+                };
+            if ok {
+                f(Hit { start, end, entry });
+                pos = end;
+            } else {
+                pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
             }
-            if self.entries[entry].stem {
-                while end < bytes.len() {
-                    match text[end..].chars().next() {
-                        Some(c) if c.is_alphanumeric() => end += c.len_utf8(),
-                        _ => break,
-                    }
-                }
-            } else if !boundary_after(text, end) {
-                continue;
-            }
-            f(Hit { start, end, entry });
         }
     }
 
@@ -378,6 +383,11 @@ fn verb_forms(w: &str) -> Vec<String> {
     out
 }
 
+/// Byte length of the word characters that start `rest`.
+fn word_tail(rest: &str) -> usize {
+    rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -411,6 +421,12 @@ mod tests {
         );
         assert_eq!(hits(&lex, "They caved."), ["caved"]);
         assert_eq!(hits(&lex, "Two SCAMS."), ["SCAMS"]);
+    }
+
+    #[test]
+    fn a_failed_long_match_does_not_hide_a_short_one() {
+        let lex = Lexicon::builtin();
+        assert_eq!(hits(&lex, "The leftist council."), ["leftist"]);
     }
 
     #[test]
