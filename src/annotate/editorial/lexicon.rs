@@ -150,7 +150,7 @@ impl Lexicon {
             let (start, mut end) = (m.start(), m.end());
             let ok = boundary_before(text, start)
                 && if self.entries[entry].stem {
-                    end += word_tail(&text[end..]);
+                    end += word_len(&text[end..]);
                     true
                 } else {
                     boundary_after(text, end)
@@ -384,7 +384,7 @@ fn verb_forms(w: &str) -> Vec<String> {
 }
 
 /// Byte length of the word characters that start `rest`.
-fn word_tail(rest: &str) -> usize {
+pub(super) fn word_len(rest: &str) -> usize {
     rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())
 }
 

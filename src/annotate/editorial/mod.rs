@@ -10,10 +10,12 @@
 //! - the [`Lexicon`] (curated word lists, see [`lexicon`]), matched with one
 //!   automaton pass over each sentence: loaded words and verbs, sarcasm
 //!   markers, first person and direct address, intensifiers, understatement,
-//!   partisan labels, speculation, obligation modals, informal register,
+//!   partisan labels, speculation, obligation modals, argumentative
+//!   connectives, informal register,
 //!   and (negative) neutral attribution and reporting detail;
 //! - the rules in [`rules`]: rhetorical questions, exclamations, scare quotes
-//!   (from the quote detector), and (negative) figures.
+//!   (from the quote detector), a sentence opening with an imperative that
+//!   addresses the reader (`Consider…`), and (negative) figures.
 //!
 //! Words inside quotation marks are the speaker's: no evidence is taken from
 //! them. Weights are calibrated so that one strong term (`slammed`,
@@ -64,6 +66,8 @@ pub enum Kind {
     Speculation,
     /// Obligation and prescription (`should`, `must`, `ought to`).
     Obligation,
+    /// Argumentative connectives: the writer reasons (`therefore`, `after all`).
+    Argument,
     /// Informal register outside quotes (contractions, `gonna`, `okay`).
     Informal,
     /// Neutral attribution (`said`, `according to`): negative weight.
@@ -76,7 +80,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 16] = [
+    pub const ALL: [Kind; 17] = [
         Kind::LoadedWord,
         Kind::LoadedVerb,
         Kind::SarcasmMarker,
@@ -89,6 +93,7 @@ impl Kind {
         Kind::PartisanLabel,
         Kind::Speculation,
         Kind::Obligation,
+        Kind::Argument,
         Kind::Informal,
         Kind::Attribution,
         Kind::NewsDetail,
@@ -109,6 +114,7 @@ impl Kind {
             Kind::PartisanLabel => "partisan_label",
             Kind::Speculation => "speculation",
             Kind::Obligation => "obligation",
+            Kind::Argument => "argument",
             Kind::Informal => "informal",
             Kind::Attribution => "attribution",
             Kind::NewsDetail => "news_detail",

@@ -12,8 +12,16 @@ pub const RHETORICAL_QUESTION: f32 = 1.0;
 pub const EXCLAMATION: f32 = 1.0;
 /// Scare quotes (`the "experts"`): distance taken by the writer.
 pub const SCARE_QUOTE: f32 = 0.8;
+/// A sentence that opens by telling the reader what to do (`Consider …`).
+pub const IMPERATIVE: f32 = 0.8;
 /// Digits outside quotes: exact figures point to factual report (lift 0.4–0.7).
-pub const FIGURE: f32 = -0.4;
+pub const FIGURE: f32 = -0.3;
+
+/// Verbs that, opening a sentence, address the reader as an imperative.
+const IMPERATIVES: [&str; 12] = [
+    "consider", "imagine", "remember", "note", "observe", "suppose", "picture", "forget", "recall",
+    "look", "ask", "think",
+];
 
 /// Titles before which `so-called`/`self-proclaimed` mock a person; before
 /// any other capitalised word the marker names terminology (`so-called
@@ -56,6 +64,24 @@ pub fn collect(
 ) {
     let base = range.start;
     let sentence = &text[range.clone()];
+    // Where the first word starts (after opening quotes or brackets).
+    let opening = base
+        + sentence
+            .find(|c: char| c.is_alphanumeric())
+            .unwrap_or(sentence.len());
+    let first_word = &text[opening..opening + super::lexicon::word_len(&text[opening..range.end])];
+    if IMPERATIVES
+        .iter()
+        .any(|v| v.eq_ignore_ascii_case(first_word))
+        && !quotes.is_quoted(opening)
+        && imperative_follows(&text[opening + first_word.len()..range.end])
+    {
+        emit(
+            Kind::AuthorialVoice,
+            opening..opening + first_word.len(),
+            IMPERATIVE,
+        );
+    }
     lexicon.for_each_hit(sentence, |h| {
         let (start, end) = (base + h.start, base + h.end);
         if quotes.is_quoted(start) {
@@ -64,9 +90,14 @@ pub fn collect(
         let entry = lexicon.entry(h.entry);
         let matched = &text[start..end];
         match entry.kind {
-            // `US`, `IT`: an acronym, not a pronoun.
+            // `US`: an acronym, not a pronoun; `Feeding Our Future`: a name.
             Kind::AuthorialVoice
-                if matched.len() > 1 && matched.bytes().all(|b| b.is_ascii_uppercase()) =>
+                if (matched.len() > 1 && matched.bytes().all(|b| b.is_ascii_uppercase()))
+                    || (start > opening
+                        && matched.starts_with(|c: char| c.is_ascii_uppercase())
+                        && matched != "I"
+                        && !matched.starts_with("I'")
+                        && !matched.starts_with("I’")) =>
             {
                 return;
             }
@@ -119,6 +150,22 @@ pub fn collect(
     }
 }
 
+/// True when the word after a sentence-initial verb fits an imperative:
+/// `Consider the…`, `Look at…`, `Remember that…`, not `Note: …` or
+/// `Observers said…` (a different word) or `Think tanks…`.
+fn imperative_follows(rest: &str) -> bool {
+    let next = rest
+        .trim_start_matches([' ', ','])
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    rest.starts_with([' ', ','])
+        && !["tanks", "tank", "of", "to"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(next))
+        && !next.is_empty()
+}
+
 /// True when the next word in `rest` is capitalised and not a title.
 fn before_proper_name(rest: &str) -> bool {
     let word = rest
@@ -160,6 +207,31 @@ mod tests {
             "The self-proclaimed Islamic State",
             Kind::SarcasmMarker
         ));
+    }
+
+    #[test]
+    fn sentence_opening_imperative_addresses_the_reader() {
+        assert!(has(
+            "Consider the cost of the new stadium.",
+            Kind::AuthorialVoice
+        ));
+        assert!(has("Look at the numbers.", Kind::AuthorialVoice));
+        assert!(!has("Think tanks disagreed.", Kind::AuthorialVoice));
+        assert!(!has("Observers disagreed.", Kind::AuthorialVoice));
+        assert!(!has(
+            "The board will consider the plan.",
+            Kind::AuthorialVoice
+        ));
+    }
+
+    #[test]
+    fn capitalised_pronoun_inside_a_name_is_not_first_person() {
+        assert!(!has(
+            "Officials from Feeding Our Future met.",
+            Kind::AuthorialVoice
+        ));
+        assert!(has("Our city deserves better.", Kind::AuthorialVoice));
+        assert!(has("Then I left.", Kind::AuthorialVoice));
     }
 
     #[test]
