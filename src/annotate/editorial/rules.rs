@@ -15,7 +15,7 @@ pub const SCARE_QUOTE: f32 = 0.8;
 /// A sentence that opens by telling the reader what to do (`Consider …`).
 pub const IMPERATIVE: f32 = 0.8;
 /// Digits outside quotes: exact figures point to factual report (lift 0.4–0.7).
-pub const FIGURE: f32 = -0.3;
+pub const FIGURE: f32 = -0.2;
 
 /// Verbs that, opening a sentence, address the reader as an imperative.
 const IMPERATIVES: [&str; 12] = [
