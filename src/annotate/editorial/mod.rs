@@ -161,7 +161,9 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>], quotes: 
                 note: None,
             });
         });
-        s.editorial_weight = total;
+        // Sums of f32 weights drift (5.2000003); report them to 0.001.
+        s.editorial_weight = (total * 1000.0).round() / 1000.0;
+        let total = s.editorial_weight;
         if total >= threshold {
             s.add_label(Label::Editorial);
         }
@@ -190,6 +192,35 @@ mod tests {
 
     fn editorial(text: &str) -> bool {
         crate::analyze(text, &Options::default()).sentences[0].has(Label::Editorial)
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let long = "we so-called “scam? ".repeat(20_000);
+        for text in [
+            "",
+            "?",
+            "!!!",
+            "“unbalanced so-called",
+            "so-called",
+            "Consider",
+            "Ünïcødé wé’ll 😀 so-called ¿qué? ‘scam’ e\u{301}",
+            "We\u{301} slammed\u{301} it.",
+            long.as_str(),
+        ] {
+            let r = crate::analyze(text, &Options::default());
+            for s in &r.sentences {
+                for e in &s.evidence {
+                    assert_eq!(&text[e.span.start..e.span.end], e.text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn weights_are_reported_to_three_decimals() {
+        let (w, _) = weight_of("The phony, disgraceful, shameless, reckless scam was a sham.");
+        assert_eq!(w, (w * 1000.0).round() / 1000.0);
     }
 
     #[test]
