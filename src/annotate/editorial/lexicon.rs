@@ -130,11 +130,6 @@ impl Lexicon {
         &self.entries[i]
     }
 
-    /// True when some entry is exactly `term` (lower-case).
-    pub fn contains(&self, term: &str) -> bool {
-        self.entries.iter().any(|e| e.term == term)
-    }
-
     /// Calls `f` for every match on word boundaries in `text`, in order.
     /// A stem match is extended to the end of its word. A match that fails
     /// the boundary check (`the left` in `the leftist`) does not hide a

@@ -34,7 +34,10 @@ use crate::span::Span;
 pub use lexicon::{Lexicon, LexiconError};
 use std::sync::LazyLock;
 
-/// Summed weight at which a sentence is labelled editorial.
+/// Summed weight at which a sentence is labelled editorial. One strong
+/// piece of evidence (a loaded word, a rhetorical question, first person)
+/// reaches it; mild ones (`finally`, `even`, a contraction) need company, and
+/// attribution or reporting detail in the same sentence raises the bar.
 pub const DEFAULT_THRESHOLD: f32 = 1.0;
 
 static BUILTIN: LazyLock<Lexicon> = LazyLock::new(Lexicon::builtin);
