@@ -34,9 +34,7 @@ pub fn detect<'a>(cx: &Context<'a, '_>, _sentences: &mut [Sentence<'a>]) -> Quot
             match (c, open) {
                 ('“' | '«' | '„', None) => open = Some(at),
                 ('"', None) => open = Some(at),
-                ('”' | '»' | '"', Some(s)) | ('“', Some(s))
-                    if c != '“' || cx.text[s..].starts_with('„') =>
-                {
+                ('”' | '»' | '"', Some(s)) | ('“', Some(s)) if c != '“' || cx.text[s..].starts_with('„') => {
                     map.quoted.push(s..at + c.len_utf8());
                     open = None;
                 }
