@@ -28,12 +28,16 @@ use std::borrow::Cow;
 pub struct Options {
     /// Summed editorial weight at which a sentence is labelled editorial.
     pub editorial_threshold: f32,
+    /// The editorial lexicon; `None` = the built-in lists
+    /// (see [`annotate::editorial::Lexicon::with_user_file`] for `--lexicon`).
+    pub lexicon: Option<std::sync::Arc<annotate::editorial::Lexicon>>,
 }
 
 impl Default for Options {
     fn default() -> Options {
         Options {
             editorial_threshold: annotate::editorial::DEFAULT_THRESHOLD,
+            lexicon: None,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! ([`presslens::batch`] does the work for one input or many).
 
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, ValueEnum};
+use presslens::annotate::editorial::Lexicon;
 use presslens::batch::{self, Config, Format as OutFormat, Outcome};
 use presslens::gates::Gate;
 use presslens::reader;
@@ -102,6 +103,11 @@ struct Cli {
               |s| s.parse::<reader::InputFormat>().unwrap_or_default()))]
     input_format: reader::InputFormat,
 
+    /// Add or remove editorial terms: a file of `term<TAB>kind<TAB>weight`
+    /// lines (`#` comments; `-term` removes a built-in term).
+    #[arg(long, value_name = "FILE")]
+    lexicon: Option<PathBuf>,
+
     /// Summed editorial weight at which a sentence is labelled editorial.
     #[arg(long, value_name = "W", default_value_t = presslens::annotate::editorial::DEFAULT_THRESHOLD)]
     editorial_threshold: f32,
@@ -182,6 +188,16 @@ fn gates_in_order(cli: &Cli, matches: &ArgMatches) -> Vec<Gate> {
     gates.into_iter().map(|(_, g)| g).collect()
 }
 
+/// Reads `--lexicon FILE` on top of the built-in lists.
+fn load_lexicon(path: &std::path::Path) -> io::Result<std::sync::Arc<Lexicon>> {
+    let name = path.display().to_string();
+    let contents = std::fs::read_to_string(path)
+        .map_err(|e| usage_error(&format!("{name}: cannot read lexicon: {e}")))?;
+    Lexicon::with_user_file(&name, &contents)
+        .map(std::sync::Arc::new)
+        .map_err(|e| usage_error(&e.to_string()))
+}
+
 fn usage_error(message: &str) -> io::Error {
     io::Error::other(message.to_string())
 }
@@ -212,6 +228,9 @@ fn run(cli: &Cli, matches: &ArgMatches) -> io::Result<Outcome> {
     // Settings not given on the command line keep the library's defaults.
     let mut config = Config::new(format.into());
     config.options.editorial_threshold = cli.editorial_threshold;
+    if let Some(path) = &cli.lexicon {
+        config.options.lexicon = Some(load_lexicon(path)?);
+    }
     config.load.max_bytes = cli.max_bytes;
     config.load.format = cli.input_format;
     config.summary_only = cli.summary;

@@ -1,0 +1,518 @@
+//! The editorial lexicon: curated weighted terms, matched with one
+//! aho-corasick automaton (case-insensitive, on word boundaries).
+//!
+//! Built-in entries live in `src/annotate/editorial_*.txt`; a newsroom adds
+//! or removes terms with its own file in the same format (`--lexicon FILE`):
+//!
+//! ```text
+//! # comment
+//! term<TAB>kind<TAB>weight     add a term (or replace a built-in one)
+//! -term                        remove a built-in term and its inflections
+//! ```
+//!
+//! Inflections are generated, not listed: a `loaded_verb` matches its verb
+//! forms (`slam` → `slams`, `slammed`, `slamming`; the first word of a
+//! phrase inflects: `cave in` → `caved in`), a `loaded_word` or
+//! `partisan_label` its plural (`scam` → `scams`). A term ending in `=` matches
+//! only as listed (`good=` must not match `goods`). A term ending in `*` is a
+//! stem: it matches any word that begins with it (`hypocri*` → `hypocrisy`,
+//! `hypocritical`). Matching folds ASCII case only; `'` and `’` are the same.
+
+use super::Kind;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+use std::fmt;
+
+/// The built-in lists, in load order (a later entry replaces an earlier one).
+const BUILTIN: [(&str, &str); 3] = [
+    (
+        "editorial_words.txt",
+        include_str!("../editorial_words.txt"),
+    ),
+    (
+        "editorial_verbs.txt",
+        include_str!("../editorial_verbs.txt"),
+    ),
+    (
+        "editorial_voice.txt",
+        include_str!("../editorial_voice.txt"),
+    ),
+];
+
+/// One lexicon term.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The term as listed, lower-cased, without a trailing `*`.
+    pub term: String,
+    pub kind: Kind,
+    pub weight: f32,
+    /// True for a stem (`term*`): any word continuing it matches.
+    pub stem: bool,
+    /// True for `term=`: only the listed form matches, no inflections.
+    pub exact: bool,
+}
+
+/// A malformed line in a lexicon file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError {
+    pub file: String,
+    /// 1-based line number.
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+/// What a lexicon file line asks for.
+enum Line {
+    Add(Entry),
+    Remove(String),
+}
+
+/// The compiled lexicon: entries plus one automaton over all their forms.
+#[derive(Clone)]
+pub struct Lexicon {
+    entries: Vec<Entry>,
+    /// For each automaton pattern, the index of its entry.
+    pattern_entry: Vec<u32>,
+    automaton: AhoCorasick,
+}
+
+impl fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("entries", &self.entries.len())
+            .field("patterns", &self.pattern_entry.len())
+            .finish()
+    }
+}
+
+/// A lexicon match: a byte range relative to the searched text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub entry: usize,
+}
+
+impl Lexicon {
+    /// The built-in curated lists.
+    pub fn builtin() -> Lexicon {
+        Lexicon::compile(builtin_entries())
+    }
+
+    /// The built-in lists edited by a user file (`name` is used in errors).
+    pub fn with_user_file(name: &str, contents: &str) -> Result<Lexicon, LexiconError> {
+        let mut entries = builtin_entries();
+        for line in parse(name, contents)? {
+            match line {
+                Line::Add(e) => {
+                    entries.retain(|old| old.term != e.term);
+                    entries.push(e);
+                }
+                Line::Remove(term) => entries.retain(|old| old.term != term),
+            }
+        }
+        Ok(Lexicon::compile(entries))
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn entry(&self, i: usize) -> &Entry {
+        &self.entries[i]
+    }
+
+    /// Calls `f` for every match on word boundaries in `text`, in order.
+    /// A stem match is extended to the end of its word. A match that fails
+    /// the boundary check (`the left` in `the leftist`) does not hide a
+    /// shorter one inside it: the search resumes one char after its start.
+    pub fn for_each_hit(&self, text: &str, mut f: impl FnMut(Hit)) {
+        let mut pos = 0;
+        while pos < text.len() {
+            let input = aho_corasick::Input::new(text).range(pos..);
+            let Some(m) = self.automaton.find(input) else {
+                break;
+            };
+            let entry = self.pattern_entry[m.pattern().as_usize()] as usize;
+            let (start, mut end) = (m.start(), m.end());
+            let ok = boundary_before(text, start)
+                && if self.entries[entry].stem {
+                    end += word_len(&text[end..]);
+                    true
+                } else {
+                    boundary_after(text, end)
+                };
+            if ok {
+                f(Hit { start, end, entry });
+                pos = end;
+            } else {
+                pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+    }
+
+    fn compile(entries: Vec<Entry>) -> Lexicon {
+        let mut index: HashMap<String, u32> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_entry: Vec<u32> = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            for form in forms(e) {
+                let variants = if form.contains('\'') {
+                    vec![form.replace('\'', "’"), form]
+                } else {
+                    vec![form]
+                };
+                for v in variants {
+                    match index.get(&v) {
+                        // A listed term beats a form generated from another.
+                        Some(&p) => {
+                            if v.replace('’', "'") == e.term {
+                                pattern_entry[p as usize] = i as u32;
+                            }
+                        }
+                        None => {
+                            index.insert(v.clone(), patterns.len() as u32);
+                            patterns.push(v);
+                            pattern_entry.push(i as u32);
+                        }
+                    }
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("lexicon patterns are small enough for one automaton");
+        Lexicon {
+            entries,
+            pattern_entry,
+            automaton,
+        }
+    }
+}
+
+fn builtin_entries() -> Vec<Entry> {
+    let mut entries: Vec<Entry> = Vec::new();
+    for (name, contents) in BUILTIN {
+        for line in parse(name, contents).expect("built-in lexicon parses") {
+            if let Line::Add(e) = line {
+                entries.retain(|old| old.term != e.term);
+                entries.push(e);
+            }
+        }
+    }
+    entries
+}
+
+fn parse(name: &str, contents: &str) -> Result<Vec<Line>, LexiconError> {
+    let mut out = Vec::new();
+    for (n, raw) in contents.lines().enumerate() {
+        let err = |message: String| LexiconError {
+            file: name.to_string(),
+            line: n + 1,
+            message,
+        };
+        let line = raw.trim_end_matches('\r');
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        if let Some(term) = trimmed.strip_prefix('-') {
+            let term = normalise(term);
+            if term.is_empty() {
+                return Err(err("expected a term after `-`".into()));
+            }
+            out.push(Line::Remove(term.trim_end_matches('*').to_string()));
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [term, kind, weight] = fields[..] else {
+            return Err(err("expected term<TAB>kind<TAB>weight".into()));
+        };
+        let mut term = normalise(term);
+        let stem = term.ends_with('*');
+        let exact = term.ends_with('=');
+        if stem || exact {
+            term.pop();
+        }
+        if term.is_empty() || term.contains(['*', '=']) {
+            return Err(err(format!(
+                "bad term `{}`",
+                raw.split('\t').next().unwrap_or("")
+            )));
+        }
+        let kind = match Kind::parse(kind.trim()) {
+            Some(k) if k.is_lexical() => k,
+            _ => {
+                return Err(err(format!(
+                    "unknown kind `{}` (expected one of: {})",
+                    kind.trim(),
+                    Kind::lexical_names().join(", ")
+                )));
+            }
+        };
+        let weight = match weight.trim().parse::<f32>() {
+            Ok(w) if w.is_finite() && w.abs() <= 100.0 => w,
+            _ => {
+                return Err(err(format!(
+                    "weight `{}` is not a number between -100 and 100",
+                    weight.trim()
+                )));
+            }
+        };
+        out.push(Line::Add(Entry {
+            term,
+            kind,
+            weight,
+            stem,
+            exact,
+        }));
+    }
+    Ok(out)
+}
+
+/// Lower-case, single spaces, `’` as `'`.
+fn normalise(term: &str) -> String {
+    let mut out = String::with_capacity(term.len());
+    for word in term.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| if c == '’' { '\'' } else { c }));
+    }
+    out.to_lowercase()
+}
+
+/// Every surface form an entry matches.
+fn forms(e: &Entry) -> Vec<String> {
+    if e.stem || e.exact {
+        return vec![e.term.clone()];
+    }
+    let (mut out, first, rest, last, init) = (
+        vec![e.term.clone()],
+        e.term.split(' ').next().unwrap_or(""),
+        e.term.split_once(' ').map(|(_, r)| r),
+        e.term.rsplit(' ').next().unwrap_or(""),
+        e.term.rsplit_once(' ').map(|(i, _)| i),
+    );
+    match e.kind {
+        Kind::LoadedVerb => {
+            for f in verb_forms(first) {
+                out.push(match rest {
+                    Some(r) => format!("{f} {r}"),
+                    None => f,
+                });
+            }
+        }
+        Kind::LoadedWord | Kind::PartisanLabel => {
+            let p = plural(last);
+            out.push(match init {
+                Some(i) => format!("{i} {p}"),
+                None => p,
+            });
+        }
+        _ => {}
+    }
+    out.retain(|f| !f.is_empty());
+    out.dedup();
+    out
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+fn plural(w: &str) -> String {
+    let b = w.as_bytes();
+    if ["s", "x", "z", "ch", "sh"].iter().any(|s| w.ends_with(s)) {
+        format!("{w}es")
+    } else if b.len() > 1 && b[b.len() - 1] == b'y' && !is_vowel(b[b.len() - 2]) {
+        format!("{}ies", &w[..w.len() - 1])
+    } else {
+        format!("{w}s")
+    }
+}
+
+/// Regular verb forms: -s, -ed, -ing, with e-dropping, y to i, and (for a
+/// final consonant after one vowel) both doubled and plain consonant, since
+/// stress decides (`slammed`, `targeted`); the unused one is not a word.
+fn verb_forms(w: &str) -> Vec<String> {
+    let b = w.as_bytes();
+    let n = b.len();
+    if n < 2 || !w.is_ascii() {
+        return vec![format!("{w}s"), format!("{w}ed"), format!("{w}ing")];
+    }
+    let last = b[n - 1];
+    if last == b'e' {
+        let stem = &w[..n - 1];
+        return vec![format!("{w}s"), format!("{w}d"), format!("{stem}ing")];
+    }
+    if last == b'y' && !is_vowel(b[n - 2]) {
+        let stem = &w[..n - 1];
+        return vec![
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{w}ing"),
+        ];
+    }
+    let mut out = vec![plural(w), format!("{w}ed"), format!("{w}ing")];
+    let cvc = n >= 3
+        && !is_vowel(last)
+        && !matches!(last, b'w' | b'x' | b'y')
+        && is_vowel(b[n - 2])
+        && !is_vowel(b[n - 3]);
+    if cvc {
+        let c = last as char;
+        out.push(format!("{w}{c}ed"));
+        out.push(format!("{w}{c}ing"));
+    }
+    out
+}
+
+/// Byte length of the word characters that start `rest`.
+pub(super) fn word_len(rest: &str) -> usize {
+    rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn boundary_before(text: &str, start: usize) -> bool {
+    !text[..start].chars().next_back().is_some_and(is_word_char)
+}
+
+fn boundary_after(text: &str, end: usize) -> bool {
+    !text[end..].chars().next().is_some_and(is_word_char)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hits(lex: &Lexicon, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        lex.for_each_hit(text, |h| out.push(text[h.start..h.end].to_string()));
+        out
+    }
+
+    #[test]
+    fn builtin_parses_and_matches_inflections() {
+        let lex = Lexicon::builtin();
+        assert!(lex.entries().len() > 100);
+        assert_eq!(hits(&lex, "She slammed the plan."), ["slammed"]);
+        assert_eq!(
+            hits(&lex, "He is slamming it; she slams it."),
+            ["slamming", "slams"]
+        );
+        assert_eq!(hits(&lex, "They caved."), ["caved"]);
+        assert_eq!(hits(&lex, "Two SCAMS."), ["SCAMS"]);
+    }
+
+    #[test]
+    fn a_failed_long_match_does_not_hide_a_short_one() {
+        let lex = Lexicon::builtin();
+        assert_eq!(hits(&lex, "The leftist council."), ["leftist"]);
+    }
+
+    #[test]
+    fn word_boundaries_hold() {
+        let lex = Lexicon::builtin();
+        assert!(hits(&lex, "The scampi was served.").is_empty());
+        assert!(hits(&lex, "A mobile phone.").is_empty());
+    }
+
+    #[test]
+    fn curly_apostrophe_matches_straight_entry() {
+        let lex = Lexicon::with_user_file("t.tsv", "we'll see\tauthorial_voice\t1.0\n").unwrap();
+        assert_eq!(hits(&lex, "We’ll see."), ["We’ll see"]);
+        assert_eq!(hits(&lex, "We'll see."), ["We'll see"]);
+    }
+
+    #[test]
+    fn verb_forms_cover_regular_patterns() {
+        assert_eq!(
+            verb_forms("slam"),
+            ["slams", "slamed", "slaming", "slammed", "slamming"]
+        );
+        assert_eq!(verb_forms("cave"), ["caves", "caved", "caving"]);
+        assert_eq!(verb_forms("decry"), ["decries", "decried", "decrying"]);
+        assert_eq!(verb_forms("blast"), ["blasts", "blasted", "blasting"]);
+        assert_eq!(verb_forms("lash"), ["lashes", "lashed", "lashing"]);
+    }
+
+    #[test]
+    fn user_file_adds_replaces_and_removes() {
+        let user = "# newsroom list\n\ngizmo\tloaded_word\t1.5\n-slam\nscam\tloaded_word\t0.25\n";
+        let lex = Lexicon::with_user_file("style.tsv", user).unwrap();
+        assert_eq!(hits(&lex, "A gizmos budget."), ["gizmos"]);
+        assert!(hits(&lex, "They slammed it.").is_empty());
+        let scam = lex.entries().iter().find(|e| e.term == "scam").unwrap();
+        assert_eq!(scam.weight, 0.25);
+        assert_eq!(lex.entries().iter().filter(|e| e.term == "scam").count(), 1);
+    }
+
+    #[test]
+    fn exact_terms_are_not_inflected() {
+        let lex = Lexicon::with_user_file("t.tsv", "good=\tloaded_word\t1\n").unwrap();
+        assert_eq!(hits(&lex, "Good news."), ["Good"]);
+        assert!(hits(&lex, "Household goods.").is_empty());
+        let e = Lexicon::with_user_file("t", "a=b\tloaded_word\t1").unwrap_err();
+        assert!(e.to_string().starts_with("t:1: bad term"), "{e}");
+    }
+
+    #[test]
+    fn stems_extend_to_word_end() {
+        let lex = Lexicon::with_user_file("t.tsv", "hypocri*\tloaded_word\t1\n").unwrap();
+        assert_eq!(
+            hits(&lex, "Such hypocrisy, hypocritical."),
+            ["hypocrisy", "hypocritical"]
+        );
+        assert!(hits(&lex, "a nonhypocrite").is_empty());
+    }
+
+    #[test]
+    fn malformed_lines_name_file_and_line() {
+        let e = Lexicon::with_user_file("terms.tsv", "# ok\nfine\tloaded_word\t1\n\nbad line\n")
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "terms.tsv:4: expected term<TAB>kind<TAB>weight"
+        );
+        let e = Lexicon::with_user_file("t", "x\tnonsense\t1").unwrap_err();
+        assert!(
+            e.to_string().starts_with("t:1: unknown kind `nonsense`"),
+            "{e}"
+        );
+        let e = Lexicon::with_user_file("t", "x\texclamation\t1").unwrap_err();
+        assert!(e.to_string().contains("unknown kind"), "{e}");
+        let e = Lexicon::with_user_file("t", "x\tloaded_word\theavy").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "t:1: weight `heavy` is not a number between -100 and 100"
+        );
+        let e = Lexicon::with_user_file("t", "x\tloaded_word\tNaN").unwrap_err();
+        assert_eq!(e.line, 1);
+        let e = Lexicon::with_user_file("t", "\n-\n").unwrap_err();
+        assert_eq!(e.to_string(), "t:2: expected a term after `-`");
+        let e = Lexicon::with_user_file("t", "x\tloaded_word\t1\textra").unwrap_err();
+        assert!(e.to_string().contains("expected term<TAB>kind<TAB>weight"));
+        let e = Lexicon::with_user_file("t", "*\tloaded_word\t1").unwrap_err();
+        assert!(e.to_string().starts_with("t:1: bad term"), "{e}");
+    }
+
+    #[test]
+    fn windows_line_endings_are_accepted() {
+        let lex = Lexicon::with_user_file("t", "gizmo\tloaded_word\t1.5\r\n").unwrap();
+        assert_eq!(hits(&lex, "a gizmo"), ["gizmo"]);
+    }
+}
