@@ -88,6 +88,10 @@ pub fn classify(phrase: &str) -> SourceKind {
             || is(w, INDEFINITE)
             || VAGUE.contains(w.as_str())
             || w.parse::<u32>().is_ok()
+            || is(
+                w,
+                &["group", "number", "handful", "dozens", "couple", "majority"],
+            )
     });
     if only_quantifier && lower.get(end).is_some_and(|w| w == "of") && end + 1 < lower.len() {
         start = end + 1;
@@ -132,7 +136,9 @@ pub fn classify(phrase: &str) -> SourceKind {
     if capitalised(0..words.len()) {
         return SourceKind::Named;
     }
-    if is(&lower[start], INDEFINITE) {
+    if VAGUE.contains(lower[start].as_str()) && lower[start] != "certain" {
+        SourceKind::Vague // `some environmental groups`, `many voters`
+    } else if is(&lower[start], INDEFINITE) {
         SourceKind::Anonymous
     } else if lower[start] == "the" || start + 1 < end || !head.ends_with('s') {
         SourceKind::Named
@@ -320,6 +326,8 @@ mod tests {
             "reports",
             "a report",
             "residents",
+            "some environmental groups",
+            "a group of researchers",
         ] {
             assert_eq!(classify(p), SourceKind::Vague, "{p}");
         }

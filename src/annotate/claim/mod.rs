@@ -174,7 +174,8 @@ fn plausible_source(phrase: &str) -> bool {
         )
         || first.ends_with("'s")
         || first.ends_with("’s")
-        || (first == last && last.ends_with('s') && !last.ends_with("ss"))
+        || lower == "people"
+        || (lower.ends_with('s') && !lower.ends_with("ss"))
 }
 
 #[cfg(test)]
