@@ -445,6 +445,7 @@ mod tests {
         let text = "First one here. The very disastrous plan failed badly.";
         let mut report = analyze(text, &Options::default());
         let s = &mut report.sentences[1];
+        s.evidence.clear();
         let base = s.span.start;
         for range in [base + 4..base + 20, base + 9..base + 25, 0..5] {
             s.evidence.push(Evidence {

@@ -390,13 +390,15 @@ fn random_input_keeps_spans_on_char_boundaries() {
 /// Runs `detect` over `text` after `prepare` has filled in what earlier
 /// detectors would (sources, quotes).
 fn detect_with(text: &str, prepare: impl FnOnce(&mut [Sentence])) -> Vec<Sentence<'_>> {
-    // The sentences as the pipeline builds them, with this detector's
-    // output removed, then annotated again.
+    // The sentences as the segmenter builds them, with every detector's
+    // output removed: `prepare` alone says what the earlier ones found.
     let mut sentences = crate::analyze(text, &crate::Options::default()).sentences;
     for s in &mut sentences {
         s.quantities.clear();
-        s.evidence.retain(|e| e.label != Label::Statistic);
-        s.remove_label(Label::Statistic);
+        s.quotes.clear();
+        s.sources.clear();
+        s.evidence.clear();
+        s.labels.clear();
     }
     prepare(&mut sentences);
     let doc = crate::segment::segment(text);
