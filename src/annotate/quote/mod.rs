@@ -647,6 +647,14 @@ mod tests {
     }
 
     #[test]
+    fn pronoun_skips_organisations() {
+        let text = "Ana Ruiz runs the shop. Last year Bell Properties Ltd. offered to buy it.\n\n“No,” she said.";
+        let (sentences, _) = run(text);
+        let q = &sentences[2].quotes[0];
+        assert_eq!(q.speaker_resolved, Some("Ana Ruiz"));
+    }
+
+    #[test]
     fn quoted_ranges_are_sorted_disjoint_and_on_char_boundaries() {
         let text = "‘Mixed “marks,’ he said” «and» „more“ 'n' ‘90s \"open.\n\n“Next ‘one” and ‘two’ “three";
         let (_, map) = run(text);
