@@ -116,7 +116,11 @@ impl Lexicon {
                     entries.retain(|old| old.term != e.term);
                     entries.push(e);
                 }
-                Line::Remove(term) => entries.retain(|old| old.term != term),
+                // `-slammed` removes `slam` too: a newsroom names the word it
+                // sees, not our lemma.
+                Line::Remove(term) => {
+                    entries.retain(|old| old.term != term && !forms(old).iter().any(|f| *f == term))
+                }
             }
         }
         Ok(Lexicon::compile(entries))
