@@ -119,7 +119,7 @@ impl Lexicon {
                 // `-slammed` removes `slam` too: a newsroom names the word it
                 // sees, not our lemma.
                 Line::Remove(term) => {
-                    entries.retain(|old| old.term != term && !forms(old).iter().any(|f| *f == term))
+                    entries.retain(|old| old.term != term && !forms(old).contains(&term))
                 }
             }
         }
