@@ -149,19 +149,55 @@ pub fn write_styled(out: &mut impl Write, report: &Report, style: &TextStyle) ->
             )?;
         }
         for q in &s.quantities {
-            let value = q.value.map(|v| format!(" = {v}")).unwrap_or_default();
+            let value = match (q.value, q.low, q.high) {
+                (Some(v), _, _) => format!(" → {v}"),
+                (None, Some(lo), Some(hi)) => format!(" → {lo}–{hi}"),
+                _ => String::new(),
+            };
             let unit = q
                 .unit
                 .as_deref()
                 .map(|u| format!(" {u}"))
                 .unwrap_or_default();
+            let approx = if q.approx { " (approx.)" } else { "" };
             let sourced = if q.sourced { "sourced" } else { "unsourced" };
-            writeln!(out, "{INDENT}· number: {}{value}{unit} ({sourced})", q.text)?;
+            writeln!(
+                out,
+                "{INDENT}· number: {}{value}{unit}{approx}, {sourced}",
+                q.text
+            )?;
+        }
+        for e in s
+            .evidence
+            .iter()
+            .filter(|e| e.label == Label::ReportedClaim && e.weight > 0.0)
+        {
+            let from = e
+                .note
+                .as_deref()
+                .map(|n| format!(" — {n}"))
+                .unwrap_or_default();
+            wrap(
+                out,
+                &format!("claim: {} “{}”{from}", e.rule, shorten(e.text, 40)),
+                &format!("{INDENT}· "),
+            )?;
         }
         for m in &s.sources {
-            writeln!(out, "{INDENT}· source: {} ({:?})", m.text, m.kind)?;
+            let kind = match m.kind {
+                super::SourceKind::Named => "named",
+                super::SourceKind::Anonymous => "anonymous",
+                super::SourceKind::Vague => "vague",
+            };
+            writeln!(out, "{INDENT}· source: {} ({kind})", m.text)?;
         }
-        for e in s.evidence.iter().filter(|e| e.label == Label::Editorial) {
+        // Negative (counter-)evidence stays in the JSON: here it would only
+        // bury the words that made the sentence editorial.
+        for e in s
+            .evidence
+            .iter()
+            .filter(|e| e.label == Label::Editorial && e.weight > 0.0)
+        {
             writeln!(
                 out,
                 "{INDENT}· editorial: {} “{}” ({:+.1})",
@@ -181,6 +217,7 @@ fn evidence_marks(s: &super::Sentence, style: &TextStyle) -> Vec<(Range<usize>, 
     let mut marks: Vec<(Range<usize>, Style)> = s
         .evidence
         .iter()
+        .filter(|e| e.weight > 0.0)
         .filter_map(|e| {
             let start = e.span.start.max(base) - base;
             let end = e.span.end.min(s.span.end).saturating_sub(base);
