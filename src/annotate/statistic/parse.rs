@@ -289,6 +289,7 @@ impl<'x, 't> Scanner<'x, 't> {
         } else {
             currency.map(Cow::Borrowed)
         };
+        let range = low.is_some();
         let mut measure = false;
         // `a 42,000-square-foot center`, `a 12-mile pipeline`.
         if unit.is_none()
@@ -346,9 +347,23 @@ impl<'x, 't> Scanner<'x, 't> {
         {
             unit = Some(u);
         }
+        // `people under 30`, `voters over 65`: an age bracket.
+        if unit.is_none()
+            && currency.is_none()
+            && !suf.percent
+            && !range
+            && num.value < 125.0
+            && i > 0
+            && matches!(self.w(i), "under" | "over")
+            && (matches!(self.w(i - 1), "those" | "anyone" | "everyone" | "aged")
+                || words::UNITS
+                    .get(self.w(i - 1))
+                    .is_some_and(|u| u.kind == UnitKind::Count))
+        {
+            return Some((None, end.max(num.end)));
+        }
         let rate = self.rate_after(end);
         let change = change.filter(|&c| currency.is_some() || suf.percent || !self.weak_change(c));
-        let range = low.is_some();
         let strong = currency.is_some()
             || suf.percent
             || suf.mult > 1.0
@@ -993,6 +1008,16 @@ impl<'x, 't> Scanner<'x, 't> {
                     return true;
                 }
             }
+        }
+        // A named savings plan: `529 plans`, `a 529 account`.
+        if plain
+            && value == 529.0
+            && matches!(
+                self.w(next),
+                "plan" | "plans" | "account" | "accounts" | "savings" | "college"
+            )
+        {
+            return true;
         }
         // Emergency numbers (`a 911 caller`) and long digit strings
         // (timestamps, tweet ids) are identifiers.

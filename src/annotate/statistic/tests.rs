@@ -603,3 +603,14 @@ fn a_fraction_of_a_magnitude_is_an_amount() {
     one("It cost half of a billion dollars.", 5e8, Some("USD"));
     one("Tens of millions of people watched.", 1e7, Some("people"));
 }
+
+#[test]
+fn age_brackets_and_named_plans_are_not_statistics() {
+    none("The plan helps people under 30 find work.");
+    none("It targets voters over 65 in the suburbs.");
+    none("Parents can open 529 plans for college.");
+    none("Learn more about 529 plans here.");
+    one("Turnout was under 30 percent.", 0.3, Some("percent"));
+    one("The fund has over 30 members.", 30.0, Some("members"));
+    one("It raised $529 for the shelter.", 529.0, Some("USD"));
+}
