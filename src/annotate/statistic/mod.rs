@@ -5,7 +5,14 @@
 //! once ([`parse`]): every number is read with its currency, magnitude,
 //! percent sign, range, approximator and unit, and kept only when it is a
 //! statistic — not a date, year, clock time, age, identifier, address,
-//! descriptor or a small count that only describes. Kept quantities go into
+//! descriptor or a small count that only describes. A measure unit
+//! hyphenated to a number (`a 300-acre farm`) is kept, other hyphenated
+//! descriptors (`75-year-old`) and event names (`400-meter race`) are not;
+//! a duration is kept only when measured (`roughly 20 minutes`, `add 20
+//! minutes`, `waits of up to three hours`, `every 72 minutes`), not when
+//! narrative (`for two days`, `three weeks ago`); a vote tally (`voted
+//! 52-48`) is kept with unit `votes` and no single value; cents are
+//! normalised to their currency (`20 cents` → 0.2 USD). Kept quantities go into
 //! `sentences[].quantities` with one piece of evidence each, and the
 //! sentence gets the `statistic` label.
 //!

@@ -146,6 +146,36 @@ impl<'x, 't> Scanner<'x, 't> {
             }));
         }
         if let Some((value, end)) = self.fraction(core, approx || change.is_some()) {
+            // `a quarter of a million people`, `half of a billion dollars`:
+            // an amount.
+            if matches!(self.w(end), "a" | "an")
+                && let Some(m) = words::magnitude(self.w(end + 1), false).filter(|_| {
+                    self.t.kind(end + 1) == Some(Kind::Word)
+                        && !matches!(self.w(end + 1), "k" | "m" | "b")
+                })
+            {
+                let suf = self.suffix(end + 2, false);
+                let unit = match suf.currency {
+                    Some(c) => Some(Cow::Borrowed(c)),
+                    None => self.unit_after(suf.end).map(|(u, _, _)| u),
+                };
+                let f = Found {
+                    start: self.t.toks[i].start,
+                    end: self.t.toks[suf.end - 1].end,
+                    value: Some(value * m),
+                    unit,
+                    approx,
+                    low: None,
+                    high: None,
+                    rule: if suf.currency.is_some() {
+                        "money"
+                    } else {
+                        "number_word"
+                    },
+                    change,
+                };
+                return Some((Some(f), suf.end));
+            }
             let f = Found {
                 start: self.t.toks[i].start,
                 end: self.t.toks[end - 1].end,
@@ -227,7 +257,11 @@ impl<'x, 't> Scanner<'x, 't> {
                 suf.mult = low_mult;
                 suf.end = ssuf.end;
             } else if self.t.sym(suf.end).is_some() {
-                // `3-1`, `2012–13`: a score or a date span.
+                // `voted 52-48`, `a 6-3 ruling`: a vote tally a reader can
+                // check. Other `3-1`, `2012–13`: a score or a date span.
+                if let Some(f) = self.tally(i, k, (&num, &second), ssuf.end) {
+                    return Some((Some(f), ssuf.end));
+                }
                 return Some((None, ssuf.end));
             }
         }
@@ -255,14 +289,26 @@ impl<'x, 't> Scanner<'x, 't> {
         } else {
             currency.map(Cow::Borrowed)
         };
+        let range = low.is_some();
         let mut measure = false;
+        // `a 42,000-square-foot center`, `a 12-mile pipeline`.
+        if unit.is_none()
+            && let Some((u, e)) = self.hyphen_measure(end)
+        {
+            unit = Some(u);
+            measure = true;
+            end = e;
+        }
         if unit.is_none()
             && let Some((u, kind, e)) = self.unit_after(end)
         {
             match kind {
-                // `every 72 minutes` is a rate; other durations are not
+                // A measured duration (`every 72 minutes`, `roughly 20
+                // minutes`, `add 20 minutes`); narrative durations are not
                 // statistics.
-                UnitKind::Time if !(i > 0 && self.w(i - 1) == "every") => return Some((None, e)),
+                UnitKind::Time if !self.measured_duration(i, approx, e) => {
+                    return Some((None, e));
+                }
                 UnitKind::Time => {
                     unit = Some(u);
                     measure = true;
@@ -278,7 +324,14 @@ impl<'x, 't> Scanner<'x, 't> {
                     measure = true;
                     unit = Some(u);
                 }
-                UnitKind::Count => unit = Some(u),
+                UnitKind::Count => {
+                    // `a lead of 7 points`, `that lead was 7 points`: a
+                    // poll margin.
+                    if matches!(self.w(e - 1), "points" | "point") {
+                        measure = true;
+                    }
+                    unit = Some(u);
+                }
             }
             if kind == UnitKind::Measure {
                 end = end.max(e);
@@ -294,9 +347,23 @@ impl<'x, 't> Scanner<'x, 't> {
         {
             unit = Some(u);
         }
+        // `people under 30`, `voters over 65`: an age bracket.
+        if unit.is_none()
+            && currency.is_none()
+            && !suf.percent
+            && !range
+            && num.value < 125.0
+            && i > 0
+            && matches!(self.w(i), "under" | "over")
+            && (matches!(self.w(i - 1), "those" | "anyone" | "everyone" | "aged")
+                || words::UNITS
+                    .get(self.w(i - 1))
+                    .is_some_and(|u| u.kind == UnitKind::Count))
+        {
+            return Some((None, end.max(num.end)));
+        }
         let rate = self.rate_after(end);
         let change = change.filter(|&c| currency.is_some() || suf.percent || !self.weak_change(c));
-        let range = low.is_some();
         let strong = currency.is_some()
             || suf.percent
             || suf.mult > 1.0
@@ -822,7 +889,8 @@ impl<'x, 't> Scanner<'x, 't> {
                             ('-' | '–', Some(Kind::Word)) => {
                                 let w = self.w(then);
                                 let ok = words::magnitude(w, true).is_some()
-                                    || matches!(w, "percent" | "fold" | "strong" | "plus");
+                                    || matches!(w, "percent" | "fold" | "strong" | "plus")
+                                    || self.hyphen_measure(next).is_some();
                                 if !ok && words::small_number(w).is_none() {
                                     return true; // `75-year`, `212-page`
                                 }
@@ -892,7 +960,12 @@ impl<'x, 't> Scanner<'x, 't> {
                 return true;
             }
             // A capitalised name right before: `Boeing 737`, `Fortune 500`.
-            if !n.sep && p == i - 1 && t.capitalised(p) && !self.sentence_initial(p) {
+            if !n.sep
+                && p == i - 1
+                && t.capitalised(p)
+                && !self.sentence_initial(p)
+                && !self.money_or_percent_after(i)
+            {
                 return true;
             }
         }
@@ -936,6 +1009,16 @@ impl<'x, 't> Scanner<'x, 't> {
                 }
             }
         }
+        // A named savings plan: `529 plans`, `a 529 account`.
+        if plain
+            && value == 529.0
+            && matches!(
+                self.w(next),
+                "plan" | "plans" | "account" | "accounts" | "savings" | "college"
+            )
+        {
+            return true;
+        }
         // Emergency numbers (`a 911 caller`) and long digit strings
         // (timestamps, tweet ids) are identifiers.
         if plain && (n.int_digits >= 7 || value == 911.0 || value == 999.0) {
@@ -974,7 +1057,8 @@ impl<'x, 't> Scanner<'x, 't> {
         {
             let w = self.w(e + 1);
             return !(words::magnitude(w, false).is_some()
-                || matches!(w, "fold" | "percent" | "strong"));
+                || matches!(w, "fold" | "percent" | "strong")
+                || self.hyphen_measure(e).is_some());
         }
         false
     }
@@ -1043,6 +1127,146 @@ impl<'x, 't> Scanner<'x, 't> {
             }
         }
         None
+    }
+
+    /// A vote tally `52-48` read from token `i` (numbers at `k` and `second`,
+    /// ending before `end`), when a vote word is next to it (`voted 52-48`,
+    /// `by a vote of 6-3`, `a 5-4 ruling`).
+    fn tally(&self, i: usize, k: usize, nums: (&Num, &Num), end: usize) -> Option<Found<'t>> {
+        let (first, second) = nums;
+        if first.words || second.words || first.value > 1000.0 || k != i {
+            return None;
+        }
+        let near = (i.saturating_sub(3)..i).chain(end..end + 2);
+        if !near.into_iter().any(|j| words::is_vote_word(self.w(j))) {
+            return None;
+        }
+        Some(Found {
+            start: self.t.toks[i].start,
+            end: self.t.toks[end - 1].end,
+            value: None,
+            unit: Some(Cow::Borrowed("votes")),
+            approx: false,
+            // Not a range: the tally has no one value.
+            low: None,
+            high: None,
+            rule: "count",
+            change: None,
+        })
+    }
+
+    /// True when money or a percentage follows the digits at `i`, maybe
+    /// as the end of a range (`Lakemont 15 to 20 cents`, `Windows 10%`).
+    fn money_or_percent_after(&self, i: usize) -> bool {
+        let s = self.suffix(i + 1, false);
+        if s.percent || s.currency.is_some() {
+            return true;
+        }
+        self.range_end(i, i + 1, false, false, None)
+            .is_some_and(|(_, s)| s.percent || s.currency.is_some())
+    }
+
+    /// A unit of measure hyphenated to the number ending before `k`:
+    /// `-acre`, `-mile`, `-square-foot`. Not an event name (`400-meter
+    /// race`). Returns the unit text and the token after it.
+    fn hyphen_measure(&self, k: usize) -> Option<(Cow<'t, str>, usize)> {
+        let t = self.t;
+        let is_measure = |j: usize| {
+            t.kind(j) == Some(Kind::Word)
+                && words::UNITS
+                    .get(self.w(j))
+                    .is_some_and(|u| u.kind == UnitKind::Measure)
+        };
+        if !(matches!(t.sym(k), Some('-' | '–')) && t.glued(k) && t.glued(k + 1)) {
+            return None;
+        }
+        let first = k + 1;
+        // `a 10-point lead`; not `a 10-point plan`.
+        if matches!(self.w(first), "point" | "points") && words::is_margin_word(self.w(first + 1)) {
+            return Some((Cow::Borrowed(t.raw(first)), first + 1));
+        }
+        if !is_measure(first) {
+            return None;
+        }
+        let mut end = first + 1;
+        // `square-foot`, `cubic-metre`
+        if matches!(self.w(first), "square" | "cubic" | "sq")
+            && t.sym(end) == Some('-')
+            && t.glued(end)
+            && t.glued(end + 1)
+            && is_measure(end + 1)
+        {
+            end += 2;
+        }
+        if words::is_event_word(self.w(end)) {
+            return None;
+        }
+        let text = &t.text[t.toks[first].start..t.toks[end - 1].end];
+        Some((Cow::Borrowed(text), end))
+    }
+
+    /// True when the duration of a number read from token `i` with its
+    /// unit ending before `e` is a measured amount: a rate (`every 72
+    /// minutes`, `60 hours a week`), an approximate figure (`roughly 20
+    /// minutes`), a change (`add 20 minutes`, `cut by 15 minutes`, `20
+    /// minutes longer`) or a measured wait (`waits of up to three hours`).
+    /// A narrative duration (`for two days`, `three weeks ago`, `for
+    /// about an hour`) is not.
+    fn measured_duration(&self, i: usize, approx: bool, e: usize) -> bool {
+        let before = |k: usize| if i >= k { self.w(i - k) } else { "" };
+        if before(1) == "every" || self.rate_after(e) {
+            return true;
+        }
+        // `three weeks ago`, `18 years of age`, `two years as president`,
+        // `up to 28 years in prison`: a time, an age, a tenure, a penalty.
+        let penalty = |k: usize| {
+            matches!(
+                self.w(k),
+                "prison" | "jail" | "detention" | "probation" | "custody"
+            )
+        };
+        if matches!(
+            self.w(e),
+            "ago" | "later" | "earlier" | "before" | "after" | "old" | "since" | "as"
+        ) || (self.w(e) == "of" && self.w(e + 1) == "age")
+            || penalty(e)
+            || (matches!(self.w(e), "in" | "behind")
+                && (penalty(e + 1) || penalty(e + 2) || self.w(e + 1) == "bars"))
+            || matches!(
+                before(1),
+                "in" | "within" | "after" | "past" | "last" | "next" | "first"
+            )
+        {
+            return false;
+        }
+        // `for two days` is narrative; `for nearly nine minutes` measures.
+        if matches!(before(1), "for" | "during" | "over")
+            && !matches!(
+                self.w(i),
+                "about" | "roughly" | "nearly" | "almost" | "approximately" | "around" | "some"
+            )
+        {
+            return false;
+        }
+        if matches!(
+            self.w(e),
+            "longer" | "shorter" | "faster" | "slower" | "more" | "less"
+        ) {
+            return true;
+        }
+        let verb = if before(1) == "by" {
+            before(2)
+        } else {
+            before(1)
+        };
+        let measured_noun = before(1) == "of" && words::is_wait_word(before(2))
+            || matches!(before(1), "average" | "median");
+        // `$84 billion over 10 years`: `over` is the period.
+        (approx && !matches!(self.w(i), "over" | "under"))
+            || before(1) == "by"
+            || words::is_change_verb(verb)
+            || words::is_duration_verb(verb)
+            || measured_noun
     }
 
     /// `per day`, `a year`, `each week` after a quantity: a rate.

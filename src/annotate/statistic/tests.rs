@@ -477,3 +477,140 @@ fn change_evidence_spans_verb_and_number() {
     assert_eq!(s[0].evidence[0].text, "rose 5%");
     assert_eq!(s[0].evidence[1].note.as_deref(), Some("0.05"));
 }
+
+/// (low, high, unit) of the only quantity of `s`.
+fn range(s: &str) -> (Option<f64>, Option<f64>, Option<String>) {
+    let found = quantities(s, 0..s.len());
+    assert_eq!(found.len(), 1, "{s}: {found:?}");
+    let f = &found[0];
+    (f.low, f.high, f.unit.clone().map(|u| u.into_owned()))
+}
+
+#[test]
+fn money_after_a_capitalised_name_is_kept() {
+    // `Boeing 737` is a name, `Lakemont 15 to 20 cents` is money.
+    let (lo, hi, unit) = range("It cost Lakemont 15 to 20 cents a share.");
+    assert!(close(lo.unwrap(), 0.15) && close(hi.unwrap(), 0.2));
+    assert_eq!(unit.as_deref(), Some("USD"));
+    one(
+        "It cost Harlow 12 percent of its sales.",
+        0.12,
+        Some("percent"),
+    );
+    none("She flew a Boeing 737 to the coast.");
+    none("The list ranks Fortune 500 firms.");
+}
+
+#[test]
+fn hyphenated_measures_are_statistics() {
+    one(
+        "They opened a 42,000-square-foot plant.",
+        42000.0,
+        Some("square-foot"),
+    );
+    one("They bought a 300-acre farm.", 300.0, Some("acre"));
+    one("Crews laid a 12-mile pipeline.", 12.0, Some("mile"));
+    one("It built a 5-megawatt plant.", 5.0, Some("megawatt"));
+    one("They walked a two-mile loop.", 2.0, Some("mile"));
+    assert_eq!(
+        q("They opened a 42,000-square-foot plant.")[0].0,
+        "42,000-square-foot"
+    );
+}
+
+#[test]
+fn hyphenated_descriptors_and_events_are_not() {
+    none("The 75-year-old man left.");
+    none("He wrote a 212-page report.");
+    none("They held a two-day meeting.");
+    none("It was a third-quarter loss.");
+    none("She won the 400-meter race.");
+    none("He swam the 100-metre freestyle.");
+    none("The party unveiled a 10-point plan.");
+}
+
+#[test]
+fn point_margins_are_statistics() {
+    one("She had a ten-point lead.", 10.0, Some("point"));
+    one("In May the lead was 7 points.", 7.0, Some("points"));
+}
+
+#[test]
+fn measured_durations_are_statistics() {
+    one(
+        "Detours add roughly 20 minutes to a commute.",
+        20.0,
+        Some("minutes"),
+    );
+    one(
+        "The bridge will cut the trip by 15 minutes.",
+        15.0,
+        Some("minutes"),
+    );
+    one(
+        "Patients faced waits of up to three hours.",
+        3.0,
+        Some("hours"),
+    );
+    one("The delay was about 45 minutes.", 45.0, Some("minutes"));
+    one("The new route is 20 minutes faster.", 20.0, Some("minutes"));
+    one(
+        "He knelt there for nearly nine minutes.",
+        9.0,
+        Some("minutes"),
+    );
+    one("Nurses work 60 hours a week.", 60.0, Some("hours"));
+}
+
+#[test]
+fn narrative_durations_are_not() {
+    none("The strike lasted for two days.");
+    none("It happened three weeks ago.");
+    none("The station is a 10-minute walk away.");
+    none("He faces up to 28 years in prison.");
+    none("He faces up to 28 years in state prison.");
+    none("Recruits must be over 18 years of age.");
+    none("He spent nearly four years as mayor.");
+    none("The train arrives in about 20 minutes.");
+    none("He stayed for more than 20 years.");
+    none("Three years later they moved.");
+    assert_eq!(q("It costs $84 billion over 10 years.").len(), 1);
+}
+
+#[test]
+fn vote_tallies_are_statistics_scores_are_not() {
+    for s in [
+        "The Senate voted 52-48 to pass it.",
+        "The court ruled in a 6-3 decision.",
+        "It passed by a vote of 90-7.",
+    ] {
+        let found = quantities(s, 0..s.len());
+        assert_eq!(found.len(), 1, "{s}");
+        assert_eq!(found[0].unit.as_deref(), Some("votes"));
+        assert_eq!((found[0].value, found[0].low), (None, None));
+    }
+    none("The home side won 3-1 on Sunday.");
+    none("The 2012-13 season ended early.");
+}
+
+#[test]
+fn a_fraction_of_a_magnitude_is_an_amount() {
+    one(
+        "A quarter of a million people marched.",
+        250000.0,
+        Some("people"),
+    );
+    one("It cost half of a billion dollars.", 5e8, Some("USD"));
+    one("Tens of millions of people watched.", 1e7, Some("people"));
+}
+
+#[test]
+fn age_brackets_and_named_plans_are_not_statistics() {
+    none("The plan helps people under 30 find work.");
+    none("It targets voters over 65 in the suburbs.");
+    none("Parents can open 529 plans for college.");
+    none("Learn more about 529 plans here.");
+    one("Turnout was under 30 percent.", 0.3, Some("percent"));
+    one("The fund has over 30 members.", 30.0, Some("members"));
+    one("It raised $529 for the shelter.", 529.0, Some("USD"));
+}

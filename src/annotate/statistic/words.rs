@@ -313,6 +313,116 @@ pub fn is_change_verb(w: &str) -> bool {
     )
 }
 
+/// Verbs that add or take away time (`add 20 minutes`, `shaved 15
+/// minutes off`): with them a duration is a measured change.
+pub fn is_duration_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "add"
+            | "adds"
+            | "added"
+            | "adding"
+            | "shave"
+            | "shaves"
+            | "shaved"
+            | "save"
+            | "saves"
+            | "saved"
+            | "trim"
+            | "trims"
+            | "trimmed"
+            | "extend"
+            | "extends"
+            | "extended"
+            | "lengthened"
+            | "shortened"
+            | "delayed"
+            | "averaged"
+            | "averages"
+    )
+}
+
+/// Nouns that measure time (`waits of up to three hours`).
+pub fn is_wait_word(w: &str) -> bool {
+    matches!(
+        w,
+        "wait"
+            | "waits"
+            | "delay"
+            | "delays"
+            | "commute"
+            | "commutes"
+            | "journey"
+            | "trip"
+            | "average"
+            | "median"
+            | "duration"
+            | "times"
+    )
+}
+
+/// Words next to a tally that make it a vote (`voted 52-48`, `a 6-3
+/// decision`).
+pub fn is_vote_word(w: &str) -> bool {
+    matches!(
+        w,
+        "vote"
+            | "votes"
+            | "voted"
+            | "voting"
+            | "decision"
+            | "ruling"
+            | "verdict"
+            | "tally"
+            | "margin"
+    )
+}
+
+/// Words after `a 10-point` that make it a margin (`a 10-point lead`).
+pub fn is_margin_word(w: &str) -> bool {
+    matches!(
+        w,
+        "lead"
+            | "margin"
+            | "gap"
+            | "edge"
+            | "advantage"
+            | "deficit"
+            | "swing"
+            | "drop"
+            | "jump"
+            | "rise"
+            | "fall"
+            | "increase"
+            | "decline"
+    )
+}
+
+/// Words after a hyphenated distance that make it an event name, not a
+/// measure (`the 400-meter race`, `the 100-metre freestyle`).
+pub fn is_event_word(w: &str) -> bool {
+    matches!(
+        w,
+        "race"
+            | "races"
+            | "dash"
+            | "relay"
+            | "hurdles"
+            | "freestyle"
+            | "backstroke"
+            | "breaststroke"
+            | "butterfly"
+            | "medley"
+            | "individual"
+            | "sprint"
+            | "final"
+            | "finals"
+            | "event"
+            | "steeplechase"
+            | "title"
+    )
+}
+
 /// Multiplier verbs: `doubled` → 2.
 pub fn multiplier_verb(w: &str) -> Option<f64> {
     Some(match w {
