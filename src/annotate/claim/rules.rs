@@ -1562,4 +1562,75 @@ mod tests {
             "cognition_clause"
         );
     }
+
+    #[test]
+    fn intentions_are_events() {
+        assert!(weight("The firm plans to spend $2 million on trucks.") < 1.0);
+        assert!(weight("A builder offered to buy the mill.") < 1.0);
+        assert!(weight("The club wants to sell the ground.") < 1.0);
+        assert_eq!(
+            hits("The firm plans to spend $2 million.")[0].0,
+            "intention_infinitive"
+        );
+        assert!(weight("The mayor vowed to veto the budget.") >= 1.0);
+        assert!(weight("The mayor agreed that the budget was too small.") >= 1.0);
+    }
+
+    #[test]
+    fn questions_and_requests_are_not_claims() {
+        assert!(weight("Asked whether it tempted her, she shook her head.") < 1.0);
+        assert!(weight("Reporters asked if the ferry would run.") < 1.0);
+        assert!(weight("Who asked for this?") < 1.0);
+        assert!(weight("The union called for an inquiry.") >= 1.0);
+    }
+
+    #[test]
+    fn occasion_between_verb_and_that() {
+        for s in [
+            "She told reporters at a 10 a.m. briefing that the river had dropped.",
+            "He told the board on Jan. 14 that visits had risen.",
+            "She said at a hearing in Carlow that the permits were missing.",
+            "He continues to insist, most recently in an interview, that he paid.",
+        ] {
+            assert!(weight(s) >= 1.0, "{s}");
+        }
+        assert!(hits("The band played at a club in Dover that closed.").is_empty());
+        assert!(weight("The meeting starts at 9 a.m. on Monday.") < 1.0);
+    }
+
+    #[test]
+    fn criticism_with_a_reason() {
+        assert_eq!(
+            hits("Critics blasted the mayor for ignoring the leaks.")[0]
+                .3
+                .as_deref(),
+            Some("Critics")
+        );
+        assert!(weight("The coach praised them for their patience.") >= 1.0);
+        assert!(weight("Rebels attacked the depot for the second time.") < 1.0);
+        assert!(weight("Rebels attacked the depot for hours.") < 1.0);
+    }
+
+    #[test]
+    fn attitudes_and_claim_nouns() {
+        assert!(weight("Parents were also frustrated that the route was cut.") >= 1.0);
+        assert!(hits("The children were afraid of the dark.").is_empty());
+        assert_eq!(
+            hits("Ships sailed despite warnings from the harbour master that a gale was coming.")
+                [0]
+            .3
+            .as_deref(),
+            Some("the harbour master")
+        );
+        assert_eq!(
+            hits("The mayor's bet is that tourists will return.")[0]
+                .3
+                .as_deref(),
+            Some("The mayor")
+        );
+        assert!(hits("The problem is that the road floods.").is_empty());
+        assert!(weight("She framed the findings from the lab that the museum published.") < 1.0);
+        assert!(weight("Fears that prices would climb drove the sale.") >= 1.0);
+        assert!(hits("The claims that remain unpaid will be settled.").is_empty());
+    }
 }
