@@ -371,7 +371,11 @@ impl<'t> Sent<'t> {
                     position = Position::Unsaid; // `by telling them that`, `without knowing`
                 }
             } else if p.eq_ignore_ascii_case("to") && forms & BASE != 0 {
-                position = Position::Unsaid; // `to disclose`, `has yet to explain why`
+                // `to disclose`, `has yet to explain why`; but `seemed to
+                // think …`, `appeared to blame …` report what was thought or said.
+                if !self.raising(k) {
+                    position = Position::Unsaid;
+                }
             } else if is_preposition(p) {
                 return None;
             }
@@ -437,7 +441,10 @@ impl<'t> Sent<'t> {
             self.passive(k, be, v, out);
             return;
         }
-        let subj = self.subject(k).or_else(|| self.appositive_subject(k));
+        let subj = self
+            .subject(k)
+            .or_else(|| self.appositive_subject(k))
+            .or_else(|| self.raising(k).then(|| self.subject(k - 2)).flatten());
         // A gerund's source is only the subject of its `be` (`is saying`):
         // in `Trump avoids condemning …` the phrase before it is no source.
         let gerund = forms == ING && !prev.is_some_and(is_be);
@@ -492,6 +499,20 @@ impl<'t> Sent<'t> {
                 self.object_or_trailing(k, v, subj, comp, out)
             }
         }
+    }
+
+    /// `seemed to` / `appeared to` right before the verb at `k`.
+    fn raising(&self, k: usize) -> bool {
+        k >= 2
+            && self
+                .word(k - 1)
+                .is_some_and(|w| w.eq_ignore_ascii_case("to"))
+            && self.word(k - 2).is_some_and(|q| {
+                one_of(
+                    q,
+                    &["seem", "seems", "seemed", "appear", "appears", "appeared"],
+                )
+            })
     }
 
     /// The complement opens with `that` + a subject, a wh-word or a subject
@@ -1561,6 +1582,13 @@ mod tests {
             hits("The list—compiled by the office—shows that crime fell.")[0].0,
             "cognition_clause"
         );
+    }
+
+    #[test]
+    fn seem_to_and_appear_to_report() {
+        assert!(weight("Anderson seemed to think the outreach was phony.") >= 1.0);
+        assert!(weight("He appeared to blame the staff for the errors.") >= 1.0);
+        assert!(weight("He needs to explain the delay.") < 1.0);
     }
 
     #[test]
