@@ -9,20 +9,22 @@
 //!
 //! | rule | example | weight |
 //! |---|---|---|
-//! | `speech_verb_clause` | `She said (that) she would resign.`, `asked whether …`, `what X said was …` | 1.0 |
-//! | `cognition_clause` | `Officials believe the attack was planned.`, `She was sure he would win.` | 1.0 |
+//! | `speech_verb_clause` | `She said (that) she would resign.`, `told the board on Jan. 14 that …`, `insisted, as did X, that …`, `what X said was …` | 1.0 |
+//! | `cognition_clause` | `Officials believe the attack was planned.`, `She was sure he would win.`, `were also frustrated that …` | 1.0 |
 //! | `statement_says` | `A statement from X revealed that …`, `X's statement says …`, `A study found …` | 1.0 |
 //! | `speech_verb_trailing` | `The talks will resume, officials said.`, `…, said Ana Ruiz.`, `As Reuters reported, …`, `As stated in …` | 1.0 |
 //! | `speech_verb_infinitive` | `vowed to veto`, `urged lawmakers to act`, `expect the bank to raise rates` | 1.0 |
 //! | `speech_verb_naming` | `called the bill a disgrace`, `described him as “reckless”` | 1.0 |
 //! | `partial_quote` | `said “tough” steps were needed` | 1.0 |
-//! | `speech_verb_object` (content) | `denied the report`, `called for an inquiry`, `accused X of …` | 1.0 |
+//! | `speech_verb_object` (content) | `denied the report`, `called for an inquiry`, `accused X of …`, `blasted X for ignoring …` | 1.0 |
 //! | `according_to` | `according to the readout` | 1.0 |
 //! | `passive_attribution` | `it was reported that`, `is said to`, `plans … were revealed`, `was reported by X` | 1.0 |
 //! | `hedge` | `reportedly`, `allegedly`, `the alleged bribe` | 1.0 |
-//! | `claim_noun` | `amid reports that …`, `Biden’s claim that …` | 1.0 |
+//! | `claim_noun` | `amid reports that …`, `Biden’s claim that …`, `warnings from X that …`, `X's bet is that …` | 1.0 |
 //! | `statement_says` (setting) | `in a statement`, `in an interview with …` | 0.5 |
 //! | `speech_verb_object` / `passive_attribution` (event) | `He announced his candidacy in May.`, `The merger was announced.` | 0.4 |
+//! | `intention_infinitive` (event) | `It plans to spend …`, `offered to buy`, `wants to sell` (flag `w`) | 0.4 |
+//! | `speech_verb_object` (question, event) | `asked whether …`, `asked if …`, `asked for …` | 0.4 |
 //!
 //! One proposition-bearing cue suffices. A reporting verb used for an event
 //! (a plain object or none) is weaker evidence: it needs two more such cues,
