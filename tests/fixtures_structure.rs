@@ -215,10 +215,9 @@ fn labels_are_recorded_for_every_sentence() {
     }
 }
 
-/// The labels each fixture sentence must carry (GUIDE §3). Ignored until the
-/// detectors are in; run with `cargo test --test fixtures_structure -- --ignored`.
+/// The labels each fixture sentence must carry (GUIDE §3): exactly these,
+/// no more and no fewer.
 #[test]
-#[ignore = "enable when the detectors follow GUIDE §3"]
 fn fixture_labels() {
     let mut failures = Vec::new();
     for article in articles() {
