@@ -46,7 +46,10 @@ const TEXT: &[Input] = &[
     }),
 ];
 
-const MARKUP: &[(&str, InputFormat, fn(usize) -> String)] = &[
+/// (name, reader format, generator), for inputs that go through the reader.
+type Markup = (&'static str, InputFormat, fn(usize) -> String);
+
+const MARKUP: &[Markup] = &[
     ("html_nested_divs", InputFormat::Html, |n| {
         let k = n / 11;
         format!(
