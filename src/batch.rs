@@ -187,6 +187,15 @@ impl Walk {
                 match std::fs::metadata(entry.path()) {
                     // A link to a directory could loop: only files are followed.
                     Ok(m) if m.is_file() => kind = m.file_type(),
+                    // A dangling link to a wanted name is an input that
+                    // cannot be read (reported, exit 2), not silently none.
+                    Err(e)
+                        if e.kind() == std::io::ErrorKind::NotFound
+                            && self.globs.iter().any(|g| glob_match(g, &name_str)) =>
+                    {
+                        entries.push((name, Found::File));
+                        continue;
+                    }
                     _ => continue,
                 }
             }

@@ -3,91 +3,13 @@
 //! title, byline and dateline, every span's text is its input slice, and the
 //! output is deterministic.
 
-use presslens::report::Report;
-use presslens::span::Span;
-use presslens::{Options, analyze};
+#[path = "support/invariants.rs"]
+mod invariants;
+
+use invariants::check_invariants;
+use presslens::reader::{self, InputFormat};
+use presslens::{Options, analyze, analyze_loaded};
 use proptest::prelude::*;
-
-fn check_span(text: &str, span: &Span, want: &str, what: &str) {
-    assert!(
-        span.start <= span.end && span.end <= text.len(),
-        "{what}: {span:?}"
-    );
-    assert!(
-        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-        "{what}: {span:?}"
-    );
-    assert_eq!(&text[span.start..span.end], want, "{what}");
-    assert_eq!(
-        text[..span.start].chars().count(),
-        span.char_start,
-        "{what} char_start"
-    );
-    assert_eq!(
-        text[..span.end].chars().count(),
-        span.char_end,
-        "{what} char_end"
-    );
-}
-
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{feff}'
-}
-
-/// Every invariant a report must keep, whatever the input.
-pub fn check_invariants(text: &str, report: &Report) {
-    let mut covered = vec![false; text.len()];
-    let mut mark = |span: &Span| {
-        for b in &mut covered[span.start..span.end] {
-            assert!(!*b, "byte covered twice");
-            *b = true;
-        }
-    };
-    for (span, piece) in [
-        (&report.title_span, report.title),
-        (&report.byline_span, report.byline),
-        (&report.dateline_span, report.dateline),
-    ] {
-        if let (Some(span), Some(piece)) = (span, piece) {
-            check_span(text, span, piece, "header");
-            mark(span);
-        }
-    }
-    let mut last_end = 0;
-    for (i, s) in report.sentences.iter().enumerate() {
-        assert_eq!(s.index, i);
-        assert!(
-            s.span.start >= last_end,
-            "sentences overlap or are out of order"
-        );
-        last_end = s.span.end;
-        check_span(text, &s.span, s.text, "sentence");
-        assert_eq!(
-            s.text.trim_matches(is_space),
-            s.text,
-            "sentence not trimmed"
-        );
-        mark(&s.span);
-        for e in &s.evidence {
-            check_span(text, &e.span, e.text, "evidence");
-        }
-        for q in &s.quotes {
-            check_span(text, &q.span, q.text, "quote");
-        }
-        for q in &s.quantities {
-            check_span(text, &q.span, q.text, "quantity");
-        }
-        for m in &s.sources {
-            check_span(text, &m.span, m.text, "source");
-        }
-    }
-    for (i, c) in text.char_indices() {
-        if !is_space(c) {
-            assert!(covered[i], "byte {i} ({c:?}) not covered");
-        }
-    }
-    assert_eq!(report.summary.sentences, report.sentences.len());
-}
 
 fn news_token() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -127,6 +49,25 @@ fn news_token() -> impl Strategy<Value = String> {
         Just("so-called".to_string()),
         Just("we".to_string()),
         Just("\u{feff}".to_string()),
+        Just("\"\"".to_string()),
+        Just("''".to_string()),
+        Just("„".to_string()),
+        Just("‹".to_string()),
+        Just("›".to_string()),
+        Just("「".to_string()),
+        Just("」".to_string()),
+        Just("3.5".to_string()),
+        Just("1.2 billion".to_string()),
+        Just("-7.25%".to_string()),
+        Just("1/2".to_string()),
+        Just("½".to_string()),
+        Just("No. 10".to_string()),
+        Just("2019–2021".to_string()),
+        Just("1e9".to_string()),
+        Just("\u{0}".to_string()),
+        Just("\u{7}".to_string()),
+        Just("\u{200b}".to_string()),
+        Just("\u{2028}".to_string()),
         Just("é😀\u{301}".to_string()),
         Just("\u{202e}שלום".to_string()),
         "[a-zA-Z]{1,8}",
@@ -153,6 +94,93 @@ fn fastrand_space(token: &str) -> bool {
     token.chars().next().is_some_and(char::is_alphanumeric)
 }
 
+/// HTML-ish and markdown-ish pieces between the news tokens: tags (closed,
+/// unclosed, stray), entities, comments, scripts, headings, lists, links.
+fn markup_token() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => news_token(),
+        1 => prop_oneof![
+            Just("<p>".to_string()),
+            Just("</p>".to_string()),
+            Just("<h1>".to_string()),
+            Just("</h1>".to_string()),
+            Just("<article>".to_string()),
+            Just("</article>".to_string()),
+            Just("<br>".to_string()),
+            Just("<blockquote>".to_string()),
+            Just("<q>".to_string()),
+            Just("<script>var a = \"</p>\";</script>".to_string()),
+            Just("<style>p{}</style>".to_string()),
+            Just("<!-- c -->".to_string()),
+            Just("<!--".to_string()),
+            Just("&amp;".to_string()),
+            Just("&nbsp;".to_string()),
+            Just("&#x1F600;".to_string()),
+            Just("&#0;".to_string()),
+            Just("<meta property=\"og:title\" content=\"T\">".to_string()),
+            Just("<title>A</title>".to_string()),
+            Just("<time datetime=\"2024-01-02\">".to_string()),
+            Just("<a href=\"x\">".to_string()),
+            Just("</a>".to_string()),
+            Just("<li>".to_string()),
+            Just("<".to_string()),
+            Just(">".to_string()),
+            Just("\n# ".to_string()),
+            Just("\n## ".to_string()),
+            Just("\n> ".to_string()),
+            Just("\n* ".to_string()),
+            Just("\n1. ".to_string()),
+            Just("\n---\n".to_string()),
+            Just("\n```\n".to_string()),
+            Just("`".to_string()),
+            Just("**".to_string()),
+            Just("_".to_string()),
+            Just("[link](http://x)".to_string()),
+            Just("![img](x.png)".to_string()),
+            Just("| a | b |\n|---|---|\n".to_string()),
+            Just("[^1]".to_string()),
+        ],
+    ]
+}
+
+fn markup_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(markup_token(), 0..80).prop_map(|tokens| tokens.concat())
+}
+
+fn html_page() -> impl Strategy<Value = String> {
+    markup_text().prop_map(|body| {
+        format!("<!doctype html><html><head><title>Headline</title></head><body><article>{body}</article></body></html>")
+    })
+}
+
+fn markdown_page() -> impl Strategy<Value = String> {
+    markup_text()
+        .prop_map(|body| format!("---\ntitle: A\ndate: 2024-01-02\n---\n# Headline\n\n{body}"))
+}
+
+/// `reader::load` either refuses the input or gives a text whose report
+/// keeps every invariant, the same way twice.
+fn check_load(bytes: &[u8], format: InputFormat) {
+    let name = match format {
+        InputFormat::Html => "page.html",
+        InputFormat::Markdown => "story.md",
+        _ => "story.txt",
+    };
+    let Ok(loaded) = reader::load(name, bytes.to_vec(), format) else {
+        return;
+    };
+    assert_ne!(loaded.format, InputFormat::Auto);
+    let options = Options::default();
+    let report = analyze_loaded(&loaded, &options);
+    check_invariants(&loaded.text, &report);
+    let again = reader::load(name, bytes.to_vec(), format).unwrap();
+    assert_eq!(again.text, loaded.text, "extraction is not deterministic");
+    assert_eq!(
+        serde_json::to_string(&report).unwrap(),
+        serde_json::to_string(&analyze_loaded(&again, &options)).unwrap()
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
@@ -172,5 +200,36 @@ proptest! {
             serde_json::to_string(&report).unwrap(),
             serde_json::to_string(&again).unwrap()
         );
+    }
+
+    #[test]
+    fn arbitrary_strings_through_every_reader(text in any::<String>()) {
+        for format in [InputFormat::Html, InputFormat::Markdown, InputFormat::Auto] {
+            check_load(text.as_bytes(), format);
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_through_every_reader(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        for format in [InputFormat::Html, InputFormat::Markdown, InputFormat::Auto, InputFormat::Text] {
+            check_load(&bytes, format);
+        }
+    }
+
+    #[test]
+    fn html_like_pages_keep_invariants(page in html_page()) {
+        check_load(page.as_bytes(), InputFormat::Html);
+        check_load(page.as_bytes(), InputFormat::Auto);
+    }
+
+    #[test]
+    fn markdown_like_pages_keep_invariants(page in markdown_page()) {
+        check_load(page.as_bytes(), InputFormat::Markdown);
+    }
+
+    #[test]
+    fn markup_as_plain_text_keeps_invariants(text in markup_text()) {
+        let report = analyze(&text, &Options::default());
+        check_invariants(&text, &report);
     }
 }
