@@ -579,7 +579,11 @@ fn run_single(source: InputSource, config: &Config, writer: &mut Writer) -> io::
         }))?;
         writer.out.write_all(writer.framing.open.as_bytes())?;
         writer.written += 1;
-        render_into(&mut writer.out, &report, &results, config)?;
+        // The renderers write many small pieces: buffer them here, with
+        // static dispatch, rather than through `dyn Write` one by one.
+        let mut out = io::BufWriter::with_capacity(1 << 16, &mut *writer.out);
+        render_into(&mut out, &report, &results, config)?;
+        out.flush()?;
         Ok(None)
     }));
     match caught {
