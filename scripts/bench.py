@@ -129,12 +129,16 @@ def run(cmd, threads, stdin=None):
     return ru.ru_utime + ru.ru_stime, wall, ru.ru_maxrss * 1024  # maxrss in KiB on Linux
 
 
-def sentence_count(binary, path):
-    out = subprocess.run([binary, "--format", "jsonl", "--summary", "--quiet", path],
-                         capture_output=True, check=False).stdout
+def sentence_count(cmd, stdin=None):
+    """Sentences in the corpus, from --summary, read line by line so that
+    this process stays small (a child's ru_maxrss starts from the size of
+    the process that forked it)."""
     n = 0
-    for line in out.splitlines():
-        n += json.loads(line)["summary"]["sentences"]
+    with open(stdin, "rb") if stdin else open(os.devnull, "rb") as inp:
+        p = subprocess.Popen(cmd + ["--summary", "--quiet"], stdin=inp, stdout=subprocess.PIPE)
+        for line in p.stdout:
+            n += json.loads(line)["summary"]["sentences"]
+        p.wait()
     return n
 
 
@@ -164,16 +168,18 @@ def main():
     many = os.path.join(out, "many")
     stream = os.path.join(out, "stream.jsonl")
     print(f"binary {b}; corpus {out}; CPU time = user+sys of the child", flush=True)
+    floor = run(["true"], 1)[2]
+    print(f"peak RSS of `true` started the same way (the floor): {floor / 1e6:.1f} MB", flush=True)
 
     if args.only in (None, "big"):
-        n = sentence_count(b, big)
+        n = sentence_count([b, "--format", "jsonl", "--max-bytes", str(10 * size(big) + 1), big])
         # the default --max-bytes is 64 MiB; lift it for big corpora
         base = [b, "--quiet", "--max-bytes", str(10 * size(big) + 1)]
         for fmt in ("json", "jsonl"):
             report(f"big file --format {fmt}", size(big), n,
                    *run(base + ["--format", fmt, big], 1))
     if args.only in (None, "many"):
-        n = sentence_count(b, many)
+        n = sentence_count([b, "--format", "jsonl", many])
         files = len(os.listdir(many))
         for t in (1, 2):
             cpu, wall, rss = run([b, "--quiet", "--format", "jsonl", many], t)
@@ -181,10 +187,7 @@ def main():
             print(f"{'':28} wall-clock {size(many) / 1e6 / wall:6.1f} MB/s "
                   f"(scaling: compare the two wall figures on an idle machine)")
     if args.only in (None, "jsonl"):
-        with open(stream, "rb") as f:
-            n = sum(json.loads(line)["summary"]["sentences"] for line in subprocess.run(
-                [b, "--quiet", "--jsonl-in", "--summary"], stdin=f,
-                capture_output=True, check=False).stdout.splitlines())
+        n = sentence_count([b, "--jsonl-in"], stdin=stream)
         for t in (1, 2):
             report(f"--jsonl-in, {t} thread(s)", size(stream), n,
                    *run([b, "--quiet", "--jsonl-in"], t, stdin=stream))
