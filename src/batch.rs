@@ -451,6 +451,17 @@ impl Done {
 /// Renders one report in `config`'s format (without framing).
 fn render(report: &Report, gates: &[GateResult], config: &Config) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
+    render_into(&mut out, report, gates, config)?;
+    Ok(out)
+}
+
+/// Writes one report in `config`'s format (without framing) to `out`.
+fn render_into(
+    mut out: &mut impl Write,
+    report: &Report,
+    gates: &[GateResult],
+    config: &Config,
+) -> io::Result<()> {
     let body = if config.summary_only {
         Body::Summary(report)
     } else {
@@ -485,7 +496,7 @@ fn render(report: &Report, gates: &[GateResult], config: &Config) -> io::Result<
             markdown::write(&mut out, report, gates)?;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 fn failed_messages(gates: &[GateResult]) -> Vec<String> {
@@ -542,17 +553,54 @@ impl Framing {
     }
 }
 
+const PANICKED: &str = "internal error: the analysis panicked (please report this input)";
+
 /// Catches a panic in the analysis of one input, so that one bad input
 /// cannot take the others down; it is reported as that input's error.
 fn guarded(name: String, f: impl FnOnce(String) -> Done) -> Done {
     let fallback = name.clone();
-    panic::catch_unwind(AssertUnwindSafe(|| f(name))).unwrap_or_else(|_| {
-        Done::failed(
-            fallback,
-            "internal error: the analysis panicked (please report this input)".into(),
-            Vec::new(),
-        )
-    })
+    panic::catch_unwind(AssertUnwindSafe(|| f(name)))
+        .unwrap_or_else(|_| Done::failed(fallback, PANICKED.into(), Vec::new()))
+}
+
+/// One input on its own (one file or standard input, no array, no page
+/// directory): read and analysed on this thread, and rendered straight into
+/// the writer, so that the rendered report (for JSON several times the size
+/// of the input) is never held in memory as a whole. Same output, messages
+/// and counts as [`process_input`] through [`Writer::write`].
+fn run_single(source: InputSource, config: &Config, writer: &mut Writer) -> io::Result<()> {
+    let name = source.display_name();
+    let caught = panic::catch_unwind(AssertUnwindSafe(|| -> io::Result<Option<Done>> {
+        let input = match load_input(&source, &config.load) {
+            Ok(input) => input,
+            Err(e) => return Ok(Some(Done::failed(name.clone(), e.to_string(), Vec::new()))),
+        };
+        let report = analyze_loaded(&input, &config.options);
+        let results = gates::evaluate(&config.gates, &report.summary);
+        // Counts it and reports failed gates; writes nothing (no bytes).
+        writer.write(Some(Done {
+            name: name.clone(),
+            bytes: Vec::new(),
+            error: None,
+            failed_gates: failed_messages(&results),
+            fatal: false,
+            index: None,
+        }))?;
+        writer.out.write_all(writer.framing.open.as_bytes())?;
+        writer.written += 1;
+        // The renderers write many small pieces: buffer them here, with
+        // static dispatch, rather than through `dyn Write` one by one.
+        let mut out = io::BufWriter::with_capacity(1 << 16, &mut *writer.out);
+        render_into(&mut out, &report, &results, config)?;
+        out.flush()?;
+        Ok(None)
+    }));
+    match caught {
+        Ok(Ok(None)) => Ok(()),
+        Ok(Ok(Some(done))) => writer.write(Some(done)),
+        Ok(Err(e)) => Err(e),
+        Err(_) => writer.write(Some(Done::failed(name, PANICKED.into(), Vec::new()))),
+    }
 }
 
 /// Reads, analyses and renders one input.
@@ -750,6 +798,16 @@ pub fn run_files(
         },
         progress: progress_bar(config, total, "files"),
     };
+    let single = match &args {
+        [one] if !several && config.html_dir.is_none() => (one.as_os_str() == "-")
+            .then_some(InputSource::Stdin)
+            .or_else(|| one.is_file().then(|| InputSource::Path(one.clone()))),
+        _ => None,
+    };
+    if let Some(source) = single {
+        run_single(source, config, &mut writer)?;
+        return writer.close(several);
+    }
     ordered_map(
         expand(args, globs),
         config.window(),

@@ -54,7 +54,7 @@ pub struct CharMap<'a> {
 }
 
 impl<'a> CharMap<'a> {
-    const STRIDE: usize = 256;
+    const STRIDE: usize = 64;
 
     pub fn new(text: &'a str) -> CharMap<'a> {
         if text.is_ascii() {
