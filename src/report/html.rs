@@ -994,18 +994,15 @@ pub(crate) fn describe_quote(q: &Quote) -> String {
 
 /// `41,000 → 41000 troops, unsourced` / `$4.5 million → ≈4500000 USD, sourced`.
 pub(crate) fn describe_quantity(q: &Quantity) -> String {
-    let mut d = format!("{} →", q.text.trim());
-    if q.approx {
-        d.push_str(" ≈");
-    } else {
-        d.push(' ');
-    }
-    match (q.value, q.low, q.high) {
-        (_, Some(lo), Some(hi)) => {
-            let _ = write!(d, "{}–{}", number(lo), number(hi));
-        }
-        (Some(v), _, _) => d.push_str(&number(v)),
-        _ => d.push('?'),
+    let mut d = q.text.trim().to_string();
+    let value = match (q.value, q.low, q.high) {
+        (_, Some(lo), Some(hi)) => Some(format!("{}–{}", number(lo), number(hi))),
+        (Some(v), _, _) => Some(number(v)),
+        // A count with no single value (a vote tally `4-1`): the unit alone.
+        _ => None,
+    };
+    if let Some(v) = value {
+        let _ = write!(d, " → {}{v}", if q.approx { "≈" } else { "" });
     }
     if let Some(u) = q.unit.as_deref() {
         let _ = write!(d, " {u}");
