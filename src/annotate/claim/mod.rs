@@ -178,6 +178,13 @@ fn plausible_source(phrase: &str) -> bool {
         || first.ends_with("’s")
         || lower == "people"
         || (lower.ends_with('s') && !lower.ends_with("ss"))
+        || plural_head(last)
+}
+
+/// A plural head noun after modifiers: `city officials`, `state regulators`.
+fn plural_head(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    w.len() > 3 && w.ends_with('s') && !["ss", "us", "is", "ous"].iter().any(|e| w.ends_with(e))
 }
 
 #[cfg(test)]
@@ -375,10 +382,20 @@ mod tests {
             "critics",
             "he",
             "Biden's aides",
+            "city officials",
+            "state regulators",
         ] {
             assert!(super::plausible_source(p), "{p}");
         }
-        for p in ["resist", "little", "together", "propounding", "Having", ""] {
+        for p in [
+            "resist",
+            "little",
+            "together",
+            "propounding",
+            "Having",
+            "",
+            "very serious",
+        ] {
             assert!(!super::plausible_source(p), "{p}");
         }
     }
