@@ -191,7 +191,7 @@ fn summary_prints_only_the_summary() {
     let text = presslens().arg("--summary").arg(&a).output().unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(text.starts_with(&format!("{}\n", a.display())), "{text}");
-    assert!(text.contains("Summary: 2 sentences in 1 paragraphs"));
+    assert!(text.contains("Summary: 2 sentences in 1 paragraph"));
     assert!(!text.contains("First sentence here"), "{text}");
     let json: Value = serde_json::from_slice(
         &presslens()

@@ -250,10 +250,12 @@ pub fn write_summary(out: &mut impl Write, report: &Report, style: &TextStyle) -
 pub fn summary_styled(out: &mut impl Write, report: &Report, style: &TextStyle) -> io::Result<()> {
     let sum = &report.summary;
     writeln!(out)?;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     writeln!(
         out,
-        "Summary: {} sentences in {} paragraphs",
-        sum.sentences, sum.paragraphs
+        "Summary: {} in {}",
+        plural(sum.sentences, "sentence"),
+        plural(sum.paragraphs, "paragraph")
     )?;
     for label in Label::ALL {
         let name = paint(style.label(label), &format!("{:<16}", label.as_str()));
