@@ -1,7 +1,7 @@
 //! Time of each stage of the analysis on one file (CPU time of this thread).
 use presslens::annotate::{self, Context};
-use presslens::report::{Sentence, Summary};
-use presslens::span::{CharMap, Span};
+use presslens::report::Summary;
+use presslens::span::CharMap;
 use presslens::{Options, segment};
 
 fn main() {
@@ -30,19 +30,7 @@ fn main() {
     };
     let doc = segment::segment(&text);
     lap("segment");
-    let mut sentences: Vec<Sentence> = doc
-        .sentences
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            Sentence::new(
-                i,
-                s.paragraph,
-                Span::bytes(s.range.clone()),
-                &text[s.range.clone()],
-            )
-        })
-        .collect();
+    let mut sentences = presslens::unannotated_sentences(&text, &doc);
     let cx = Context {
         text: &text,
         doc: &doc,

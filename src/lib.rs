@@ -58,11 +58,9 @@ pub fn analyze_loaded<'a>(loaded: &'a reader::Loaded, options: &Options) -> Repo
     report
 }
 
-/// Analyses one article. Offsets in the report index into `text`.
-pub fn analyze<'a>(text: &'a str, options: &Options) -> Report<'a> {
-    let doc = segment::segment(text);
-    let mut sentences: Vec<Sentence<'a>> = doc
-        .sentences
+/// The segmenter's sentences as report sentences with no annotation yet.
+pub fn unannotated_sentences<'a>(text: &'a str, doc: &segment::Document) -> Vec<Sentence<'a>> {
+    doc.sentences
         .iter()
         .enumerate()
         .map(|(i, s)| {
@@ -73,7 +71,13 @@ pub fn analyze<'a>(text: &'a str, options: &Options) -> Report<'a> {
                 &text[s.range.clone()],
             )
         })
-        .collect();
+        .collect()
+}
+
+/// Analyses one article. Offsets in the report index into `text`.
+pub fn analyze<'a>(text: &'a str, options: &Options) -> Report<'a> {
+    let doc = segment::segment(text);
+    let mut sentences = unannotated_sentences(text, &doc);
     let cx = annotate::Context {
         text,
         doc: &doc,
