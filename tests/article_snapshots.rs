@@ -2,15 +2,16 @@
 //! in segmentation, labels, evidence or summary shows up as a diff to
 //! review (`cargo insta review`, or `INSTA_UPDATE=always` to accept).
 
-use assert_cmd::Command;
+mod common;
+
+use common::presslens;
 
 fn snapshot(name: &str) {
     let path = format!(
         "{}/fixtures/articles/{name}.txt",
         env!("CARGO_MANIFEST_DIR")
     );
-    let out = Command::cargo_bin("presslens")
-        .unwrap()
+    let out = presslens()
         .args(["--format", "json", "-"])
         .write_stdin(std::fs::read(&path).unwrap())
         .output()

@@ -1,13 +1,12 @@
 //! The reader through the real binary: file vs stdin, encodings and line
 //! ends, and every bad-input case (one line on stderr, exit code 2).
 
+mod common;
+
 use assert_cmd::Command;
+use common::presslens;
 use serde_json::Value;
 use std::path::PathBuf;
-
-fn presslens() -> Command {
-    Command::cargo_bin("presslens").unwrap()
-}
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("presslens-cli-{}-{name}", std::process::id()));

@@ -1,19 +1,17 @@
 //! `--lexicon FILE`: a newsroom's own editorial terms, through the binary.
 
-use assert_cmd::Command;
+mod common;
+
+use common::presslens;
 use serde_json::Value;
 
 fn lexicon_file(name: &str, contents: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("presslens-lex-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, contents).unwrap();
-    path
+    common::write(&dir, name, contents)
 }
 
 fn editorial_rules(args: &[&str], text: &str) -> Vec<(String, String)> {
-    let out = Command::cargo_bin("presslens")
-        .unwrap()
+    let out = presslens()
         .args(["--format", "json"])
         .args(args)
         .arg("-")
@@ -72,8 +70,7 @@ fn malformed_line_names_file_and_line() {
         "bad.tsv",
         "# ok\nboondoggle\tloaded_word\t1.5\nno tabs here\n",
     );
-    let out = Command::cargo_bin("presslens")
-        .unwrap()
+    let out = presslens()
         .args(["--lexicon", path.to_str().unwrap(), "-"])
         .write_stdin(TEXT)
         .output()
@@ -86,8 +83,7 @@ fn malformed_line_names_file_and_line() {
 
 #[test]
 fn missing_lexicon_file_is_an_error() {
-    let out = Command::cargo_bin("presslens")
-        .unwrap()
+    let out = presslens()
         .args(["--lexicon", "/no/such/terms.tsv", "-"])
         .write_stdin(TEXT)
         .output()

@@ -1,15 +1,16 @@
 //! `--format html --output DIR` over several inputs: one page per article
 //! and an index linking them.
 
-use assert_cmd::Command;
+mod common;
+
+use common::presslens;
 
 #[test]
 fn one_page_per_article_and_an_index() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("pages");
     let root = env!("CARGO_MANIFEST_DIR");
-    Command::cargo_bin("presslens")
-        .unwrap()
+    presslens()
         .args(["--format", "html", "--glob", "*.txt", "-o"])
         .arg(&out)
         .arg(format!("{root}/fixtures/articles"))
@@ -41,8 +42,7 @@ fn one_page_per_article_and_an_index() {
 #[test]
 fn several_inputs_without_an_output_dir_is_a_usage_error() {
     let root = env!("CARGO_MANIFEST_DIR");
-    let out = Command::cargo_bin("presslens")
-        .unwrap()
+    let out = presslens()
         .args(["--format", "html"])
         .arg(format!("{root}/fixtures/articles/wire.txt"))
         .arg(format!("{root}/fixtures/articles/opinion.txt"))

@@ -40,3 +40,16 @@ pub fn annotate<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
         s.choose_primary();
     }
 }
+
+/// Runs `f` with a context for `text` and default options: for tests of one
+/// detector fed by hand-made output of the earlier ones.
+#[cfg(test)]
+pub(crate) fn with_context<'a, R>(text: &'a str, f: impl FnOnce(&Context<'a, '_>) -> R) -> R {
+    let doc = crate::segment::segment(text);
+    let options = Options::default();
+    f(&Context {
+        text,
+        doc: &doc,
+        options: &options,
+    })
+}

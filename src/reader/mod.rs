@@ -97,21 +97,22 @@ pub fn read_limited(reader: impl Read, max_bytes: u64) -> Result<String, InputEr
 
 /// Reads a file's bytes, refusing directories and anything over `max_bytes`.
 pub fn read_path_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        io::ErrorKind::NotFound => InputError::NotFound,
-        _ => InputError::Unreadable(e),
-    })?;
+    let meta = std::fs::metadata(path).map_err(open_error)?;
     if meta.is_dir() {
         return Err(InputError::IsDirectory);
     }
     if meta.is_file() && meta.len() > max_bytes {
         return Err(InputError::TooLarge { limit: max_bytes });
     }
-    let file = std::fs::File::open(path).map_err(|e| match e.kind() {
+    let file = std::fs::File::open(path).map_err(open_error)?;
+    read_limited_bytes(file, max_bytes)
+}
+
+fn open_error(e: io::Error) -> InputError {
+    match e.kind() {
         io::ErrorKind::NotFound => InputError::NotFound,
         _ => InputError::Unreadable(e),
-    })?;
-    read_limited_bytes(file, max_bytes)
+    }
 }
 
 /// Reads the bytes of standard input (or any reader) up to `max_bytes`.

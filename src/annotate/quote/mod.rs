@@ -574,14 +574,8 @@ mod tests {
     /// The analysed sentences, and the quote map of the same text.
     fn run(text: &str) -> (Vec<Sentence<'_>>, QuoteMap) {
         let sentences = crate::analyze(text, &crate::Options::default()).sentences;
-        let doc = crate::segment::segment(text);
-        let options = crate::Options::default();
-        let cx = Context {
-            text,
-            doc: &doc,
-            options: &options,
-        };
-        (sentences, detect(&cx, &mut []))
+        let map = crate::annotate::with_context(text, |cx| detect(cx, &mut []));
+        (sentences, map)
     }
 
     fn quotes(text: &str) -> Vec<(String, Option<String>, bool)> {

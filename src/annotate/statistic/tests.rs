@@ -401,14 +401,7 @@ fn detect_with(text: &str, prepare: impl FnOnce(&mut [Sentence])) -> Vec<Sentenc
         s.labels.clear();
     }
     prepare(&mut sentences);
-    let doc = crate::segment::segment(text);
-    let options = crate::Options::default();
-    let cx = Context {
-        text,
-        doc: &doc,
-        options: &options,
-    };
-    detect(&cx, &mut sentences);
+    crate::annotate::with_context(text, |cx| detect(cx, &mut sentences));
     sentences
 }
 
