@@ -2,7 +2,7 @@
 //! `summary.sources`.
 
 use crate::report::{Sentence, SourceKind, SourceRole, SourceSummary};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -159,7 +159,7 @@ pub fn classify(phrase: &str) -> SourceKind {
 pub fn summarize(sentences: &[Sentence]) -> Vec<SourceSummary> {
     let mut out: Vec<SourceSummary> = Vec::new();
     let mut keys: Vec<Vec<String>> = Vec::new();
-    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
     for s in sentences {
         // Resolved names of pronoun speakers, by the speaker's offset.
         let resolved: HashMap<usize, &str> = s
