@@ -33,6 +33,7 @@ fn main() {
     let mut sentences = presslens::unannotated_sentences(&text, &doc);
     let cx = Context {
         text: &text,
+        start: 0,
         doc: &doc,
         options: &options,
     };

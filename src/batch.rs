@@ -26,11 +26,12 @@ use crate::reader::{self, InputError, Loaded};
 use crate::report::html::{self, IndexEntry};
 use crate::report::jsonl::{self, Body, ErrorRecord, Output, Record};
 use crate::report::text::{self, TextStyle};
-use crate::report::{Report, markdown};
-use crate::{Options, analyze, analyze_loaded};
+use crate::report::{Report, json, markdown};
+use crate::{Analysis, Options, analyze, analyze_loaded};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
+use std::convert::Infallible;
 use std::io::{self, BufRead, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -575,8 +576,43 @@ fn run_single(source: InputSource, config: &Config, writer: &mut Writer) -> io::
             Ok(input) => input,
             Err(e) => return Ok(Some(Done::failed(name.clone(), e.to_string(), Vec::new()))),
         };
-        let report = analyze_loaded(&input, &config.options);
-        let results = gates::evaluate(&config.gates, &report.summary);
+        let analysis = Analysis::new(&input.text, &config.options);
+        let mut report = analysis.head();
+        report.describe_source(&input);
+        writer.out.write_all(writer.framing.open.as_bytes())?;
+        writer.written += 1;
+        // The renderers write many small pieces: buffer them here, with
+        // static dispatch, rather than through `dyn Write` one by one.
+        let mut out = io::BufWriter::with_capacity(1 << 16, &mut *writer.out);
+        let gates = (!config.gates.is_empty()).then_some(&config.gates[..]);
+        let results = match config.format {
+            // The report written as the analysis goes, never held whole.
+            Format::Json | Format::Jsonl if !config.summary_only => {
+                let pretty = config.format == Format::Json;
+                let results = json::write_streamed(&mut out, &report, analysis, gates, pretty)?;
+                if !pretty {
+                    out.write_all(b"\n")?;
+                }
+                results
+            }
+            _ => {
+                let summary = if config.summary_only {
+                    // The summary needs no sentences: drop each window's.
+                    analysis.run(|_| Ok::<(), Infallible>(()))
+                } else {
+                    analysis.run(|mut window| {
+                        report.sentences.append(&mut window);
+                        Ok(())
+                    })
+                };
+                report.summary = summary.unwrap_or_else(|never| match never {});
+                let results = gates::evaluate(&config.gates, &report.summary);
+                render_into(&mut out, &report, &results, config)?;
+                results
+            }
+        };
+        out.flush()?;
+        drop(out);
         // Counts it and reports failed gates; writes nothing (no bytes).
         writer.write(Some(Done {
             name: name.clone(),
@@ -586,13 +622,6 @@ fn run_single(source: InputSource, config: &Config, writer: &mut Writer) -> io::
             fatal: false,
             index: None,
         }))?;
-        writer.out.write_all(writer.framing.open.as_bytes())?;
-        writer.written += 1;
-        // The renderers write many small pieces: buffer them here, with
-        // static dispatch, rather than through `dyn Write` one by one.
-        let mut out = io::BufWriter::with_capacity(1 << 16, &mut *writer.out);
-        render_into(&mut out, &report, &results, config)?;
-        out.flush()?;
         Ok(None)
     }));
     match caught {

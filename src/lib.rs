@@ -19,7 +19,7 @@ pub mod report;
 pub mod segment;
 pub mod span;
 
-use report::{Report, Sentence, SourceInfo, Summary, Tool};
+use report::{Report, Sentence, SourceInfo, Summary, SummaryBuilder, Tool};
 use span::{CharMap, Span};
 use std::borrow::Cow;
 
@@ -31,30 +31,29 @@ pub struct Options {
     /// The editorial lexicon; `None` = the built-in lists
     /// (see [`annotate::editorial::Lexicon::with_user_file`] for `--lexicon`).
     pub lexicon: Option<std::sync::Arc<annotate::editorial::Lexicon>>,
+    /// A text is annotated in windows of whole paragraphs of about this many
+    /// bytes (see [`Analysis`]); an article is far shorter, and is one window.
+    pub window: usize,
 }
+
+/// The default [`Options::window`]: 256 KiB, some thirty long articles.
+pub const DEFAULT_WINDOW: usize = 1 << 18;
 
 impl Default for Options {
     fn default() -> Options {
         Options {
             editorial_threshold: annotate::editorial::DEFAULT_THRESHOLD,
             lexicon: None,
+            window: DEFAULT_WINDOW,
         }
     }
 }
 
-/// Analyses an input that [`reader::load`] prepared, and records its
-/// format in `source`: for HTML and markdown, `source.offsets` is
-/// `"extracted"` and `source.extracted_text` holds the analysed text that
-/// every offset indexes into.
+/// Analyses an input that [`reader::load`] prepared, and records how it was
+/// read in `source` (see [`Report::describe_source`]).
 pub fn analyze_loaded<'a>(loaded: &'a reader::Loaded, options: &Options) -> Report<'a> {
     let mut report = analyze(&loaded.text, options);
-    report.source.name = Cow::Borrowed(&loaded.name);
-    report.source.format = loaded.format.as_str();
-    if loaded.is_extracted() {
-        report.source.offsets = "extracted";
-        report.source.extracted_text = Some(&loaded.text);
-    }
-    report.source.published = loaded.published.as_deref().map(Cow::Borrowed);
+    report.describe_source(loaded);
     report
 }
 
@@ -76,41 +75,118 @@ pub fn unannotated_sentences<'a>(text: &'a str, doc: &segment::Document) -> Vec<
 
 /// Analyses one article. Offsets in the report index into `text`.
 pub fn analyze<'a>(text: &'a str, options: &Options) -> Report<'a> {
-    let doc = segment::segment(text);
-    let mut sentences = unannotated_sentences(text, &doc);
-    let cx = annotate::Context {
-        text,
-        doc: &doc,
-        options,
-    };
-    annotate::annotate(&cx, &mut sentences);
-    let map = CharMap::new(text);
-    for s in &mut sentences {
-        s.fill_chars(&map);
+    let analysis = Analysis::new(text, options);
+    let mut report = analysis.head();
+    let mut sentences = Vec::new();
+    let summary = analysis.run(|mut window| {
+        sentences.append(&mut window);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    report.summary = summary.unwrap_or_else(|never| match never {});
+    report.sentences = sentences;
+    report
+}
+
+/// One text's analysis, run window by window: what [`analyze`] does, for a
+/// caller that writes each window's sentences out as they are done and so
+/// never holds the whole report (the CLI, for one long input in JSON).
+///
+/// A text longer than [`Options::window`] is annotated in windows of whole
+/// paragraphs ([`segment::Document::windows`]); within a window nothing
+/// changes, across the cut a pronoun cannot be resolved to a name in an
+/// earlier window. Sentence and paragraph numbers, offsets and the summary
+/// are those of the whole text.
+pub struct Analysis<'a, 'o> {
+    text: &'a str,
+    options: &'o Options,
+    doc: segment::Document,
+}
+
+impl<'a, 'o> Analysis<'a, 'o> {
+    /// Segments `text` (annotation happens in [`Analysis::run`]).
+    pub fn new(text: &'a str, options: &'o Options) -> Analysis<'a, 'o> {
+        Analysis {
+            text,
+            options,
+            doc: segment::segment(text),
+        }
     }
-    let piece = |r: &Option<std::ops::Range<usize>>| r.as_ref().map(|r| &text[r.clone()]);
-    let span = |r: &Option<std::ops::Range<usize>>| r.as_ref().map(|r| map.span(r.clone()));
-    Report {
-        schema_version: report::SCHEMA_VERSION,
-        tool: Tool {
-            name: env!("CARGO_PKG_NAME"),
-            version: env!("CARGO_PKG_VERSION"),
-        },
-        source: SourceInfo {
-            name: Cow::Borrowed("-"),
-            bytes: text.len(),
-            format: "text",
-            offsets: "input",
-            extracted_text: None,
-            published: None,
-        },
-        title: piece(&doc.title),
-        title_span: span(&doc.title),
-        byline: piece(&doc.byline),
-        byline_span: span(&doc.byline),
-        dateline: piece(&doc.dateline),
-        dateline_span: span(&doc.dateline),
-        summary: Summary::build(doc.paragraphs.len(), &sentences),
-        sentences,
+
+    /// The report without its sentences and with an empty summary: the
+    /// fields that come before `sentences`.
+    pub fn head(&self) -> Report<'a> {
+        let text = self.text;
+        let map = CharMap::new(text);
+        let piece = |r: &Option<std::ops::Range<usize>>| r.as_ref().map(|r| &text[r.clone()]);
+        let span = |r: &Option<std::ops::Range<usize>>| r.as_ref().map(|r| map.span(r.clone()));
+        let doc = &self.doc;
+        Report {
+            schema_version: report::SCHEMA_VERSION,
+            tool: Tool {
+                name: env!("CARGO_PKG_NAME"),
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            source: SourceInfo {
+                name: Cow::Borrowed("-"),
+                bytes: text.len(),
+                format: "text",
+                offsets: "input",
+                extracted_text: None,
+                published: None,
+            },
+            title: piece(&doc.title),
+            title_span: span(&doc.title),
+            byline: piece(&doc.byline),
+            byline_span: span(&doc.byline),
+            dateline: piece(&doc.dateline),
+            dateline_span: span(&doc.dateline),
+            sentences: Vec::new(),
+            summary: Summary::default(),
+        }
+    }
+
+    /// Annotates the text window by window, hands each window's finished
+    /// sentences to `each` in order, and returns the summary of them all.
+    /// Stops at the first error of `each`.
+    pub fn run<E>(
+        self,
+        mut each: impl FnMut(Vec<Sentence<'a>>) -> Result<(), E>,
+    ) -> Result<Summary<'a>, E> {
+        let text = self.text;
+        let map = CharMap::new(text);
+        let mut summary = SummaryBuilder::default();
+        let windows = self.doc.windows(text, self.options.window);
+        let whole = windows.len() == 1;
+        for paragraphs in windows {
+            let first_paragraph = paragraphs.start;
+            let window;
+            let doc = if whole {
+                &self.doc
+            } else {
+                window = self.doc.window(paragraphs);
+                &window
+            };
+            let first_sentence = summary.sentences();
+            let mut sentences = unannotated_sentences(text, doc);
+            let cx = annotate::Context {
+                text,
+                start: if first_paragraph == 0 {
+                    0
+                } else {
+                    doc.paragraphs[0].start
+                },
+                doc,
+                options: self.options,
+            };
+            annotate::annotate(&cx, &mut sentences);
+            for s in &mut sentences {
+                s.index += first_sentence;
+                s.paragraph += first_paragraph;
+                s.fill_chars(&map);
+                summary.add(s);
+            }
+            each(sentences)?;
+        }
+        Ok(summary.finish(self.doc.paragraphs.len()))
     }
 }

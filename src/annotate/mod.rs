@@ -26,6 +26,10 @@ pub use quote::QuoteMap;
 pub struct Context<'a, 'c> {
     /// The whole analysed text; all ranges index into it.
     pub text: &'a str,
+    /// Where the part of `text` being annotated starts: 0 for a whole text,
+    /// the first paragraph's start for a later window (see [`crate::Analysis`]).
+    /// Nothing before it is read.
+    pub start: usize,
     pub doc: &'c Document,
     pub options: &'c Options,
 }
@@ -49,6 +53,7 @@ pub(crate) fn with_context<'a, R>(text: &'a str, f: impl FnOnce(&Context<'a, '_>
     let options = Options::default();
     f(&Context {
         text,
+        start: 0,
         doc: &doc,
         options: &options,
     })

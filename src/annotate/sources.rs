@@ -157,10 +157,27 @@ pub fn classify(phrase: &str) -> SourceKind {
 /// mention is compared with at most the [`BUCKET`] latest entries sharing it,
 /// so the cost stays linear in the number of mentions.
 pub fn summarize(sentences: &[Sentence]) -> Vec<SourceSummary> {
-    let mut out: Vec<SourceSummary> = Vec::new();
-    let mut keys: Vec<Vec<String>> = Vec::new();
-    let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut merger = SourceMerger::default();
     for s in sentences {
+        merger.add(s);
+    }
+    merger.finish()
+}
+
+/// [`summarize`] one sentence at a time, for an article analysed in windows.
+#[derive(Debug, Default)]
+pub struct SourceMerger {
+    out: Vec<SourceSummary>,
+    /// The normalised words of each entry's name.
+    keys: Vec<Vec<String>>,
+    by_last: HashMap<String, Vec<usize>>,
+}
+
+impl SourceMerger {
+    pub fn add(&mut self, s: &Sentence) {
+        if s.sources.is_empty() {
+            return;
+        }
         // Resolved names of pronoun speakers, by the speaker's offset.
         let resolved: HashMap<usize, &str> = s
             .quotes
@@ -180,31 +197,31 @@ pub fn summarize(sentences: &[Sentence]) -> Vec<SourceSummary> {
             let Some(last) = key.last().cloned() else {
                 continue;
             };
-            let bucket = by_last.entry(last).or_default();
+            let bucket = self.by_last.entry(last).or_default();
             let slot = bucket
                 .iter()
                 .rev()
                 .take(BUCKET)
                 .copied()
-                .find(|&i| out[i].kind == m.kind && same_source(&keys[i], &key));
+                .find(|&i| self.out[i].kind == m.kind && same_source(&self.keys[i], &key));
             let i = match slot {
                 Some(i) => i,
                 None => {
-                    bucket.push(out.len());
-                    out.push(SourceSummary {
+                    bucket.push(self.out.len());
+                    self.out.push(SourceSummary {
                         name: name.to_string(),
                         kind: m.kind,
                         quotes: 0,
                         claims: 0,
                     });
-                    keys.push(key.clone());
-                    out.len() - 1
+                    self.keys.push(key.clone());
+                    self.out.len() - 1
                 }
             };
-            let entry = &mut out[i];
+            let entry = &mut self.out[i];
             if name.len() > entry.name.len() {
                 entry.name = name.to_string();
-                keys[i] = key;
+                self.keys[i] = key;
             }
             match m.role {
                 SourceRole::Quote => entry.quotes += 1,
@@ -212,7 +229,11 @@ pub fn summarize(sentences: &[Sentence]) -> Vec<SourceSummary> {
             }
         }
     }
-    out
+
+    /// One entry per source, in order of first appearance.
+    pub fn finish(self) -> Vec<SourceSummary> {
+        self.out
+    }
 }
 
 /// How many entries with the same last word a mention is compared with.

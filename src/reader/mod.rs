@@ -105,7 +105,10 @@ pub fn read_path_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputErro
         return Err(InputError::TooLarge { limit: max_bytes });
     }
     let file = std::fs::File::open(path).map_err(open_error)?;
-    read_limited_bytes(file, max_bytes)
+    // The size as the buffer's capacity (plus the byte that tells "over
+    // the limit"): no doubling, no unused half of a big file's buffer.
+    let size = meta.len().min(max_bytes).saturating_add(1);
+    read_into(file, max_bytes, Vec::with_capacity(size as usize))
 }
 
 fn open_error(e: io::Error) -> InputError {
@@ -117,7 +120,10 @@ fn open_error(e: io::Error) -> InputError {
 
 /// Reads the bytes of standard input (or any reader) up to `max_bytes`.
 pub fn read_limited_bytes(reader: impl Read, max_bytes: u64) -> Result<Vec<u8>, InputError> {
-    let mut bytes = Vec::new();
+    read_into(reader, max_bytes, Vec::new())
+}
+
+fn read_into(reader: impl Read, max_bytes: u64, mut bytes: Vec<u8>) -> Result<Vec<u8>, InputError> {
     // One byte past the limit tells "exactly at the limit" from "over it".
     reader
         .take(max_bytes.saturating_add(1))

@@ -304,7 +304,7 @@ pub struct TopEditorial<'a> {
     pub text: &'a str,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary<'a> {
     pub sentences: usize,
     pub paragraphs: usize,
@@ -318,7 +318,9 @@ pub struct Summary<'a> {
     pub top_editorial: Vec<TopEditorial<'a>>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// Serialised through [`Fields`], the same field list a streamed report
+/// ([`json::write_streamed`]) writes.
+#[derive(Debug, Clone)]
 pub struct Report<'a> {
     pub schema_version: u32,
     pub tool: Tool,
@@ -329,59 +331,154 @@ pub struct Report<'a> {
     pub byline_span: Option<Span>,
     pub dateline: Option<&'a str>,
     pub dateline_span: Option<Span>,
-    pub summary: Summary<'a>,
+    /// Before `summary`, so that a long text's sentences can be written as
+    /// they are analysed and the summary once they are all counted.
     pub sentences: Vec<Sentence<'a>>,
+    pub summary: Summary<'a>,
+}
+
+/// The fields of a report in wire order, with the sentences and the
+/// summary as whatever serialises them: the report's own, or a stream that
+/// analyses the text as it is written.
+#[derive(Serialize)]
+pub(crate) struct Fields<'r, 'a, S, M> {
+    schema_version: u32,
+    tool: &'r Tool,
+    source: &'r SourceInfo<'a>,
+    title: Option<&'a str>,
+    title_span: Option<Span>,
+    byline: Option<&'a str>,
+    byline_span: Option<Span>,
+    dateline: Option<&'a str>,
+    dateline_span: Option<Span>,
+    sentences: S,
+    summary: M,
+}
+
+impl<'r, 'a, S, M> Fields<'r, 'a, S, M> {
+    /// `report`'s head fields (those before `sentences`) with these sentences and summary.
+    pub(crate) fn of(report: &'r Report<'a>, sentences: S, summary: M) -> Self {
+        Fields {
+            schema_version: report.schema_version,
+            tool: &report.tool,
+            source: &report.source,
+            title: report.title,
+            title_span: report.title_span,
+            byline: report.byline,
+            byline_span: report.byline_span,
+            dateline: report.dateline,
+            dateline_span: report.dateline_span,
+            sentences,
+            summary,
+        }
+    }
+}
+
+impl Serialize for Report<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Fields::of(self, &self.sentences, &self.summary).serialize(serializer)
+    }
+}
+
+impl<'a> Report<'a> {
+    /// Records how the input was read: for HTML and markdown,
+    /// `source.offsets` is `"extracted"` and `source.extracted_text` holds
+    /// the analysed text that every offset indexes into.
+    pub fn describe_source(&mut self, loaded: &'a crate::reader::Loaded) {
+        self.source.name = Cow::Borrowed(&loaded.name);
+        self.source.format = loaded.format.as_str();
+        if loaded.is_extracted() {
+            self.source.offsets = "extracted";
+            self.source.extracted_text = Some(&loaded.text);
+        }
+        self.source.published = loaded.published.as_deref().map(Cow::Borrowed);
+    }
 }
 
 impl<'a> Summary<'a> {
     /// Counts and lists over the annotated sentences.
     pub fn build(paragraphs: usize, sentences: &[Sentence<'a>]) -> Summary<'a> {
-        let mut labels = LabelCounts::default();
-        let mut unsourced_statistics = 0;
+        let mut builder = SummaryBuilder::default();
         for s in sentences {
-            for &l in &s.labels {
-                match l {
-                    Label::DirectQuote => labels.direct_quote += 1,
-                    Label::ReportedClaim => labels.reported_claim += 1,
-                    Label::Statistic => labels.statistic += 1,
-                    Label::Editorial => labels.editorial += 1,
-                }
-            }
-            if s.labels.is_empty() {
-                labels.unlabeled += 1;
-            }
-            if s.has(Label::Statistic) && s.quantities.iter().all(|q| !q.sourced) {
-                unsourced_statistics += 1;
+            builder.add(s);
+        }
+        builder.finish(paragraphs)
+    }
+}
+
+/// How many sentences `summary.top_editorial` lists.
+const TOP_EDITORIAL: usize = 5;
+
+/// Builds a [`Summary`] one sentence at a time, in article order, so that a
+/// long text analysed window by window need not keep its sentences.
+#[derive(Debug, Default)]
+pub struct SummaryBuilder<'a> {
+    sentences: usize,
+    labels: LabelCounts,
+    unsourced_statistics: usize,
+    /// The strongest editorial sentences so far, strongest first; equal
+    /// weights keep article order.
+    top: Vec<TopEditorial<'a>>,
+    sources: crate::annotate::sources::SourceMerger,
+}
+
+impl<'a> SummaryBuilder<'a> {
+    /// Sentences added so far.
+    pub fn sentences(&self) -> usize {
+        self.sentences
+    }
+
+    pub fn add(&mut self, s: &Sentence<'a>) {
+        self.sentences += 1;
+        let labels = &mut self.labels;
+        for &l in &s.labels {
+            match l {
+                Label::DirectQuote => labels.direct_quote += 1,
+                Label::ReportedClaim => labels.reported_claim += 1,
+                Label::Statistic => labels.statistic += 1,
+                Label::Editorial => labels.editorial += 1,
             }
         }
-        let editorial_ratio = if sentences.is_empty() {
+        if s.labels.is_empty() {
+            labels.unlabeled += 1;
+        }
+        if s.has(Label::Statistic) && s.quantities.iter().all(|q| !q.sourced) {
+            self.unsourced_statistics += 1;
+        }
+        if s.has(Label::Editorial) {
+            let weight = s.editorial_weight;
+            let at = self
+                .top
+                .partition_point(|t| t.weight.total_cmp(&weight).is_ge());
+            if at < TOP_EDITORIAL {
+                self.top.insert(
+                    at,
+                    TopEditorial {
+                        index: s.index,
+                        weight,
+                        text: s.text,
+                    },
+                );
+                self.top.truncate(TOP_EDITORIAL);
+            }
+        }
+        self.sources.add(s);
+    }
+
+    pub fn finish(self, paragraphs: usize) -> Summary<'a> {
+        let editorial_ratio = if self.sentences == 0 {
             0.0
         } else {
-            labels.editorial as f64 / sentences.len() as f64
+            self.labels.editorial as f64 / self.sentences as f64
         };
-        let mut top: Vec<&Sentence> = sentences
-            .iter()
-            .filter(|s| s.has(Label::Editorial))
-            .collect();
-        // Stable sort: equal weights keep article order.
-        top.sort_by(|a, b| b.editorial_weight.total_cmp(&a.editorial_weight));
-        let top_editorial = top
-            .into_iter()
-            .take(5)
-            .map(|s| TopEditorial {
-                index: s.index,
-                weight: s.editorial_weight,
-                text: s.text,
-            })
-            .collect();
         Summary {
-            sentences: sentences.len(),
+            sentences: self.sentences,
             paragraphs,
-            labels,
+            labels: self.labels,
             editorial_ratio,
-            sources: crate::annotate::sources::summarize(sentences),
-            unsourced_statistics,
-            top_editorial,
+            sources: self.sources.finish(),
+            unsourced_statistics: self.unsourced_statistics,
+            top_editorial: self.top,
         }
     }
 }

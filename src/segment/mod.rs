@@ -40,6 +40,55 @@ impl Document {
         let last = self.sentences.partition_point(|s| s.paragraph <= p);
         first..last
     }
+
+    /// Splits the body into windows of whole paragraphs of at least `bytes`
+    /// bytes each (the last may be shorter), for analysing a very long text
+    /// piece by piece. A window never ends just before a paragraph that
+    /// opens with a quotation mark (the next paragraph of a quote running
+    /// over several), unless that would make it twice as long.
+    pub fn windows(&self, text: &str, bytes: usize) -> Vec<Range<usize>> {
+        let bytes = bytes.max(1);
+        let mut out = Vec::new();
+        let mut first = 0;
+        for (p, para) in self.paragraphs.iter().enumerate() {
+            let size = para.end - self.paragraphs[first].start;
+            let next_opens_quote = self.paragraphs.get(p + 1).is_some_and(|next| {
+                text[next.clone()].starts_with(['"', '“', '„', '«', '‘', '\''])
+            });
+            if size >= bytes && (!next_opens_quote || size >= 2 * bytes) {
+                out.push(first..p + 1);
+                first = p + 1;
+            }
+        }
+        if first < self.paragraphs.len() || out.is_empty() {
+            out.push(first..self.paragraphs.len());
+        }
+        out
+    }
+
+    /// The part of the document in the body paragraphs `paragraphs`, with
+    /// paragraph numbers counted from the window's first; title, byline and
+    /// dateline are kept. Ranges still index into the whole text.
+    pub fn window(&self, paragraphs: Range<usize>) -> Document {
+        let p0 = paragraphs.start;
+        let first = self.sentences.partition_point(|s| s.paragraph < p0);
+        let last = self
+            .sentences
+            .partition_point(|s| s.paragraph < paragraphs.end);
+        Document {
+            title: self.title.clone(),
+            byline: self.byline.clone(),
+            dateline: self.dateline.clone(),
+            paragraphs: self.paragraphs[paragraphs].to_vec(),
+            sentences: self.sentences[first..last]
+                .iter()
+                .map(|s| SentenceSpan {
+                    range: s.range.clone(),
+                    paragraph: s.paragraph - p0,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// Splits `text` into its structure and sentences.
@@ -133,5 +182,35 @@ mod tests {
                 assert_eq!(n, 1, "byte {i} ({c:?}) covered {n} times");
             }
         }
+    }
+
+    #[test]
+    fn windows_cover_the_paragraphs_in_order() {
+        let text = "One a. One b.\n\nTwo a.\n\nThree a. Three b.\n\nFour.";
+        let doc = segment(text);
+        assert_eq!(doc.windows(text, 1 << 20), vec![(0..4)]);
+        assert_eq!(doc.windows(text, 1), [0..1, 1..2, 2..3, 3..4]);
+        assert_eq!(doc.windows(text, 14), [0..2, 2..3, 3..4]);
+        let w = doc.window(2..4);
+        assert_eq!(w.paragraphs, doc.paragraphs[2..4]);
+        assert_eq!(texts(text, &w), ["Three a.", "Three b.", "Four."]);
+        assert_eq!(w.sentences_in(0), 0..2);
+        assert_eq!(w.sentences_in(1), 2..3);
+    }
+
+    #[test]
+    fn windows_keep_a_quote_running_over_paragraphs_together() {
+        let text = "He said: “The first part.\n\n“The second part.”\n\nAfter.";
+        let doc = segment(text);
+        // Cutting at every paragraph, except before the one opening a quote.
+        assert_eq!(doc.windows(text, 20), [0..2, 2..3]);
+        // Unless the window would be twice as long.
+        assert_eq!(doc.windows(text, 10), [0..1, 1..2, 2..3]);
+    }
+
+    #[test]
+    fn windows_of_an_empty_body() {
+        let doc = segment("");
+        assert_eq!(doc.windows("", 10), vec![(0..0)]);
     }
 }

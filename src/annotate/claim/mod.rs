@@ -330,6 +330,7 @@ mod tests {
         let options = crate::Options::default();
         let cx = super::Context {
             text,
+            start: 0,
             doc: &doc,
             options: &options,
         };

@@ -101,7 +101,7 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) -> Quote
         let f = analyse(text, doc, &pieces, g, &found);
         found.push(f);
     }
-    resolve(text, &pieces, &mut found);
+    resolve(text, cx.start, &pieces, &mut found);
     inherit(text, doc, &pieces, &mut found);
     let mut map = QuoteMap::default();
     for f in &found {
@@ -420,10 +420,10 @@ fn inherit(text: &str, doc: &Document, pieces: &[Piece], found: &mut [Found]) {
 }
 
 /// Fills `resolved` for `he`/`she` with the last person named before the
-/// pronoun, outside quotes. Reads each stretch of text once.
-fn resolve(text: &str, pieces: &[Piece], found: &mut [Found]) {
+/// pronoun, outside quotes, from `start` on. Reads each stretch of text once.
+fn resolve(text: &str, start: usize, pieces: &[Piece], found: &mut [Found]) {
     let mut names = Names {
-        pos: 0,
+        pos: start,
         next_piece: 0,
         last: None,
     };
