@@ -154,6 +154,7 @@ impl<'a, 'o> Analysis<'a, 'o> {
     ) -> Result<Summary<'a>, E> {
         let text = self.text;
         let map = CharMap::new(text);
+        let mut cursor = span::Cursor::default();
         let mut summary = SummaryBuilder::default();
         let windows = self.doc.windows(text, self.options.window);
         let whole = windows.len() == 1;
@@ -182,6 +183,7 @@ impl<'a, 'o> Analysis<'a, 'o> {
             for s in &mut sentences {
                 s.index += first_sentence;
                 s.paragraph += first_paragraph;
+                cursor.fill(text, &mut s.span);
                 s.fill_chars(&map);
                 summary.add(s);
             }

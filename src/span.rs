@@ -100,10 +100,67 @@ impl<'a> CharMap<'a> {
         span.char_end = self.char_offset(span.end);
     }
 
+    /// A filler for spans that mostly lie inside `within` (a sentence whose
+    /// char offsets are filled and whose text is `text`).
+    pub fn local<'m>(&'m self, within: Span, text: &str) -> Local<'m, 'a> {
+        Local {
+            map: self,
+            within,
+            ascii: text.is_ascii(),
+        }
+    }
+
     pub fn span(&self, range: Range<usize>) -> Span {
         let mut span = Span::bytes(range);
         self.fill(&mut span);
         span
+    }
+}
+
+/// Char offsets of increasing byte offsets (the sentences of a text, in
+/// order), each counted from the previous one: the text is read once.
+#[derive(Debug, Default)]
+pub struct Cursor {
+    byte: usize,
+    chars: usize,
+}
+
+impl Cursor {
+    /// The char offset of `byte`, a char boundary of `text`; a byte before
+    /// the previous one starts the count again from the text's start.
+    pub fn char_offset(&mut self, text: &str, byte: usize) -> usize {
+        if byte < self.byte {
+            *self = Cursor::default();
+        }
+        self.chars += text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+
+    pub fn fill(&mut self, text: &str, span: &mut Span) {
+        span.char_start = self.char_offset(text, span.start);
+        span.char_end = self.char_offset(text, span.end);
+    }
+}
+
+/// See [`CharMap::local`]: in an ASCII stretch of a non-ASCII text, the
+/// chars of a span inside it are counted from the stretch's start without
+/// reading a byte; other spans go to the whole map.
+pub struct Local<'m, 'a> {
+    map: &'m CharMap<'a>,
+    within: Span,
+    ascii: bool,
+}
+
+impl Local<'_, '_> {
+    pub fn fill(&self, span: &mut Span) {
+        let w = &self.within;
+        if self.ascii && w.start <= span.start && span.end <= w.end {
+            span.char_start = w.char_start + (span.start - w.start);
+            span.char_end = w.char_start + (span.end - w.start);
+        } else {
+            self.map.fill(span);
+        }
     }
 }
 
@@ -136,5 +193,36 @@ mod tests {
         assert_eq!(map.char_offset(text.len()), 1003);
         let span = map.span(512..2002);
         assert_eq!((span.char_start, span.char_end), (256, 1002));
+    }
+
+    #[test]
+    fn local_fill_agrees_with_the_map() {
+        let text = "é “quoted” — then plain ascii words here. and é again";
+        let map = CharMap::new(text);
+        for (within, piece) in [
+            (15..42, "plain ascii"),
+            (0..20, "“quoted”"),
+            (15..42, "é again"),
+        ] {
+            let mut w = Span::bytes(within.clone());
+            map.fill(&mut w);
+            let local = map.local(w, &text[within]);
+            let start = text.find(piece).unwrap();
+            let mut got = Span::bytes(start..start + piece.len());
+            local.fill(&mut got);
+            assert_eq!(got, map.span(start..start + piece.len()), "{piece}");
+        }
+    }
+
+    #[test]
+    fn cursor_counts_forward_and_restarts_backward() {
+        let text = "a“b”c — é😀z";
+        let map = CharMap::new(text);
+        let mut cursor = Cursor::default();
+        let bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for &b in bytes.iter().chain(bytes.iter().rev()) {
+            assert_eq!(cursor.char_offset(text, b), map.char_offset(b), "byte {b}");
+        }
+        assert_eq!(cursor.char_offset(text, text.len()), 11);
     }
 }

@@ -221,23 +221,24 @@ impl<'a> Sentence<'a> {
             });
     }
 
-    /// Fills the char offsets of every span in the sentence.
+    /// Fills the char offsets of every span in the sentence; those of the
+    /// sentence itself are already filled.
     pub(crate) fn fill_chars(&mut self, map: &CharMap) {
-        map.fill(&mut self.span);
+        let local = map.local(self.span, self.text);
         for e in &mut self.evidence {
-            map.fill(&mut e.span);
+            local.fill(&mut e.span);
         }
         for q in &mut self.quotes {
-            map.fill(&mut q.span);
+            local.fill(&mut q.span);
             for s in [&mut q.speaker_span, &mut q.cue_span].into_iter().flatten() {
-                map.fill(s);
+                local.fill(s);
             }
         }
         for q in &mut self.quantities {
-            map.fill(&mut q.span);
+            local.fill(&mut q.span);
         }
         for s in &mut self.sources {
-            map.fill(&mut s.span);
+            local.fill(&mut s.span);
         }
     }
 }
