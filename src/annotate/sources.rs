@@ -168,60 +168,71 @@ pub fn summarize(sentences: &[Sentence]) -> Vec<SourceSummary> {
 #[derive(Debug, Default)]
 pub struct SourceMerger {
     out: Vec<SourceSummary>,
-    /// The normalised words of each entry's name.
-    keys: Vec<Vec<String>>,
+    /// The normalised words of each distinct name seen ([`normalise`]),
+    /// and where each name's are: a name recurs, and is normalised once.
+    words: Vec<Vec<String>>,
+    names: HashMap<String, usize>,
+    /// For each entry of `out`, the `words` of its name.
+    keys: Vec<usize>,
     by_last: HashMap<String, Vec<usize>>,
 }
 
 impl SourceMerger {
     pub fn add(&mut self, s: &Sentence) {
-        if s.sources.is_empty() {
-            return;
-        }
-        // Resolved names of pronoun speakers, by the speaker's offset.
-        let resolved: HashMap<usize, &str> = s
-            .quotes
-            .iter()
-            .filter_map(|q| Some((q.speaker_span?.start, q.speaker_resolved?)))
-            .collect();
         for m in &s.sources {
             let name = if m.role == SourceRole::Quote && is_pronoun(m.text) {
-                match resolved.get(&m.span.start) {
-                    Some(&r) => r,
+                // The name the pronoun speaker was resolved to, if any.
+                let resolved = s.quotes.iter().find_map(|q| {
+                    (q.speaker_span?.start == m.span.start).then_some(q.speaker_resolved?)
+                });
+                match resolved {
+                    Some(r) => r,
                     None => continue,
                 }
             } else {
                 m.text
             };
-            let key = normalise(name);
-            let Some(last) = key.last().cloned() else {
+            let key = match self.names.get(name) {
+                Some(&k) => k,
+                None => {
+                    self.words.push(normalise(name));
+                    self.names.insert(name.to_string(), self.words.len() - 1);
+                    self.words.len() - 1
+                }
+            };
+            let words = &self.words;
+            let Some(last) = words[key].last() else {
                 continue;
             };
-            let bucket = self.by_last.entry(last).or_default();
+            if !self.by_last.contains_key(last) {
+                self.by_last.insert(last.clone(), Vec::new());
+            }
+            let bucket = self.by_last.get_mut(last).expect("inserted above");
+            let (out, keys) = (&mut self.out, &mut self.keys);
             let slot = bucket
                 .iter()
                 .rev()
                 .take(BUCKET)
                 .copied()
-                .find(|&i| self.out[i].kind == m.kind && same_source(&self.keys[i], &key));
+                .find(|&i| out[i].kind == m.kind && same_source(&words[keys[i]], &words[key]));
             let i = match slot {
                 Some(i) => i,
                 None => {
-                    bucket.push(self.out.len());
-                    self.out.push(SourceSummary {
+                    bucket.push(out.len());
+                    out.push(SourceSummary {
                         name: name.to_string(),
                         kind: m.kind,
                         quotes: 0,
                         claims: 0,
                     });
-                    self.keys.push(key.clone());
-                    self.out.len() - 1
+                    keys.push(key);
+                    out.len() - 1
                 }
             };
-            let entry = &mut self.out[i];
+            let entry = &mut out[i];
             if name.len() > entry.name.len() {
                 entry.name = name.to_string();
-                self.keys[i] = key;
+                keys[i] = key;
             }
             match m.role {
                 SourceRole::Quote => entry.quotes += 1,
