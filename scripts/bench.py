@@ -178,6 +178,25 @@ def main():
         for fmt in ("json", "jsonl"):
             report(f"big file --format {fmt}", size(big), n,
                    *run(base + ["--format", fmt, big], 1))
+        # Peak memory of one document against the target 3 x size + 20 MB,
+        # for the whole file and slices of it cut at a paragraph break.
+        for mb in (1, 5, 20, None):
+            path = big
+            if mb is not None:
+                if mb * 1_000_000 >= size(big):
+                    continue
+                path = os.path.join(out, f"slice-{mb}MB.txt")
+                with open(big, "rb") as f:
+                    head = f.read(mb * 1_000_000)
+                with open(path, "wb") as f:
+                    f.write(head[:head.rfind(b"\n\n")])
+                # Freed before the run: a child's peak RSS counts from ours.
+                del head
+            rss = run(base + ["--format", "json", path], 1)[2]
+            limit = 3 * size(path) + 20e6
+            print(f"one document {size(path) / 1e6:6.1f} MB: peak RSS {rss / 1e6:6.1f} MB, "
+                  f"target {limit / 1e6:6.1f} MB: {'met' if rss <= limit else 'NOT met'}",
+                  flush=True)
     if args.only in (None, "many"):
         n = sentence_count([b, "--format", "jsonl", many])
         files = len(os.listdir(many))
