@@ -14,12 +14,12 @@
 //!   "title": string|null, "title_span": span|null,
 //!   "byline": string|null, "byline_span": span|null,
 //!   "dateline": string|null, "dateline_span": span|null,
-//!   "summary": { "sentences": N, "paragraphs": N,
-//!                "labels": {"direct_quote": n, "reported_claim": n, "statistic": n, "editorial": n, "unlabeled": n},
-//!                "editorial_ratio": f, "sources": [...], "unsourced_statistics": n, "top_editorial": [...] },
 //!   "sentences": [ { "index": i, "paragraph": p, "start": b, "end": b, "char_start": c, "char_end": c,
 //!                    "text": "…", "labels": [...], "primary": label|null, "editorial_weight": f,
-//!                    "evidence": [...], "quotes": [...], "quantities": [...], "sources": [...] } ] }
+//!                    "evidence": [...], "quotes": [...], "quantities": [...], "sources": [...] } ],
+//!   "summary": { "sentences": N, "paragraphs": N,
+//!                "labels": {"direct_quote": n, "reported_claim": n, "statistic": n, "editorial": n, "unlabeled": n},
+//!                "editorial_ratio": f, "sources": [...], "unsourced_statistics": n, "top_editorial": [...] } }
 //! ```
 
 pub mod html;
