@@ -8,6 +8,7 @@ mod invariants;
 
 use invariants::check_invariants;
 use presslens::reader::{self, InputFormat};
+use presslens::report::Summary;
 use presslens::{Options, analyze, analyze_loaded};
 use proptest::prelude::*;
 
@@ -200,6 +201,26 @@ proptest! {
             serde_json::to_string(&report).unwrap(),
             serde_json::to_string(&again).unwrap()
         );
+    }
+
+    #[test]
+    fn any_window_size_keeps_invariants(text in news_text(), window in 1usize..400) {
+        let windowed = Options { window, ..Options::default() };
+        let report = analyze(&text, &windowed);
+        check_invariants(&text, &report);
+        // The same sentences and paragraphs as in one window, and a summary
+        // built as it went that agrees with one built from them all.
+        let whole = analyze(&text, &Options { window: usize::MAX, ..Options::default() });
+        let layout = |r: &presslens::report::Report| -> Vec<(usize, usize, usize)> {
+            r.sentences.iter().map(|s| (s.paragraph, s.span.start, s.span.end)).collect()
+        };
+        prop_assert_eq!(layout(&report), layout(&whole));
+        let rebuilt = Summary::build(report.summary.paragraphs, &report.sentences);
+        prop_assert_eq!(
+            serde_json::to_string(&report.summary).unwrap(),
+            serde_json::to_string(&rebuilt).unwrap()
+        );
+        prop_assert_eq!(report.summary.paragraphs, whole.summary.paragraphs);
     }
 
     #[test]
