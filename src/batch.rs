@@ -586,13 +586,28 @@ fn run_single(source: InputSource, config: &Config, writer: &mut Writer) -> io::
         let mut out = io::BufWriter::with_capacity(1 << 16, &mut *writer.out);
         let gates = (!config.gates.is_empty()).then_some(&config.gates[..]);
         let results = match config.format {
-            // The report written as the analysis goes, never held whole.
+            // The report written as the analysis goes, never held whole
+            // (HTML and markdown need it whole: they start with the summary).
             Format::Json | Format::Jsonl if !config.summary_only => {
                 let pretty = config.format == Format::Json;
                 let results = json::write_streamed(&mut out, &report, analysis, gates, pretty)?;
                 if !pretty {
                     out.write_all(b"\n")?;
                 }
+                results
+            }
+            Format::Text if !config.summary_only => {
+                text::write_head(&mut out, &report)?;
+                let summary = analysis.run(|window| {
+                    let style = &config.style;
+                    window
+                        .iter()
+                        .try_for_each(|s| text::write_sentence(&mut out, s, style))
+                })?;
+                report.summary = summary;
+                let results = gates::evaluate(&config.gates, &report.summary);
+                text::summary_styled(&mut out, &report, &config.style)?;
+                text::write_gates(&mut out, &results, &config.style)?;
                 results
             }
             _ => {

@@ -93,3 +93,19 @@ fn streamed_jsonl_with_gates() {
     assert!(summary.get("sentences").is_none());
     assert_eq!(summary["summary"], lines[0]["summary"]);
 }
+
+#[test]
+fn streamed_text_is_the_in_memory_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = write(dir.path(), "long.txt", &long_text());
+    let short = write(dir.path(), "short.txt", &article(3));
+    let (long, short) = (long.to_str().unwrap(), short.to_str().unwrap());
+    let (single, _) = run(&["--color", "never", long]);
+    let (both, _) = run(&["--color", "never", long, short]);
+    let (alone, _) = run(&["--color", "never", short]);
+    // Several inputs are rendered in memory, one after the other.
+    assert_eq!(both, [&single[..], b"\n", &alone[..]].concat());
+    let single = String::from_utf8(single).unwrap();
+    assert!(single.contains("A Long Digest of Council News"));
+    assert!(single.trim_end().lines().count() > 10_000);
+}

@@ -100,8 +100,18 @@ pub fn write(out: &mut impl Write, report: &Report) -> io::Result<()> {
     write_styled(out, report, &TextStyle::default())
 }
 
-/// Writes the human-readable report.
+/// Writes the human-readable report: [`write_head`], every sentence
+/// ([`write_sentence`]), then the summary ([`summary_styled`]).
 pub fn write_styled(out: &mut impl Write, report: &Report, style: &TextStyle) -> io::Result<()> {
+    write_head(out, report)?;
+    for s in &report.sentences {
+        write_sentence(out, s, style)?;
+    }
+    summary_styled(out, report, style)
+}
+
+/// The lines before the sentences: source name, title, byline, dateline.
+pub fn write_head(out: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(out, "{}", report.source.name)?;
     if let Some(t) = report.title {
         writeln!(out, "Title:    {t}")?;
@@ -112,102 +122,110 @@ pub fn write_styled(out: &mut impl Write, report: &Report, style: &TextStyle) ->
     if let Some(d) = report.dateline {
         writeln!(out, "Dateline: {d}")?;
     }
-    writeln!(out)?;
-    for s in &report.sentences {
-        let labels = if s.labels.is_empty() {
-            "-".to_string()
-        } else {
-            s.labels
-                .iter()
-                .map(|&l| paint(style.label(l), l.as_str()))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let number = paint(style.dim(), &format!("{:>3}.", s.index + 1));
-        writeln!(out, "{number} [{labels}]")?;
-        let marks = if style.color {
-            evidence_marks(s, style)
-        } else {
-            Vec::new()
-        };
-        wrap_marked(out, s.text, INDENT, &marks)?;
-        for q in &s.quotes {
-            let speaker = q.speaker.unwrap_or("unknown speaker");
-            let resolved = q
-                .speaker_resolved
-                .map(|r| format!(" (= {r})"))
-                .unwrap_or_default();
-            let cue = q.cue.map(|c| format!(", {c}")).unwrap_or_default();
-            let kind = if q.partial { "partial quote" } else { "quote" };
-            wrap(
-                out,
-                &format!(
-                    "{kind}: “{}” — {speaker}{resolved}{cue}",
-                    shorten(q.text, 60)
-                ),
-                &format!("{INDENT}· "),
-            )?;
-        }
-        for q in &s.quantities {
-            let value = match (q.value, q.low, q.high) {
-                (Some(v), _, _) => format!(" → {v}"),
-                (None, Some(lo), Some(hi)) => format!(" → {lo}–{hi}"),
-                _ => String::new(),
-            };
-            let unit = q
-                .unit
-                .as_deref()
-                .map(|u| format!(" {u}"))
-                .unwrap_or_default();
-            let approx = if q.approx { " (approx.)" } else { "" };
-            let sourced = if q.sourced { "sourced" } else { "unsourced" };
-            writeln!(
-                out,
-                "{INDENT}· number: {}{value}{unit}{approx}, {sourced}",
-                q.text
-            )?;
-        }
-        for e in s
-            .evidence
+    writeln!(out)
+}
+
+/// One sentence: its number and labels, its text (with the evidence in
+/// colour when `style` has colour), then its quotes, numbers, claims,
+/// sources and editorial evidence, one line each.
+pub fn write_sentence(
+    out: &mut impl Write,
+    s: &super::Sentence,
+    style: &TextStyle,
+) -> io::Result<()> {
+    let labels = if s.labels.is_empty() {
+        "-".to_string()
+    } else {
+        s.labels
             .iter()
-            .filter(|e| e.label == Label::ReportedClaim && e.weight > 0.0)
-        {
-            let from = e
-                .note
-                .as_deref()
-                .map(|n| format!(" — {n}"))
-                .unwrap_or_default();
-            wrap(
-                out,
-                &format!("claim: {} “{}”{from}", e.rule, shorten(e.text, 40)),
-                &format!("{INDENT}· "),
-            )?;
-        }
-        for m in &s.sources {
-            let kind = match m.kind {
-                super::SourceKind::Named => "named",
-                super::SourceKind::Anonymous => "anonymous",
-                super::SourceKind::Vague => "vague",
-            };
-            writeln!(out, "{INDENT}· source: {} ({kind})", m.text)?;
-        }
-        // Negative (counter-)evidence stays in the JSON: here it would only
-        // bury the words that made the sentence editorial.
-        for e in s
-            .evidence
-            .iter()
-            .filter(|e| e.label == Label::Editorial && e.weight > 0.0)
-        {
-            writeln!(
-                out,
-                "{INDENT}· editorial: {} “{}” ({:+.1})",
-                e.rule,
-                shorten(e.text, 40),
-                e.weight
-            )?;
-        }
+            .map(|&l| paint(style.label(l), l.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let number = paint(style.dim(), &format!("{:>3}.", s.index + 1));
+    writeln!(out, "{number} [{labels}]")?;
+    let marks = if style.color {
+        evidence_marks(s, style)
+    } else {
+        Vec::new()
+    };
+    wrap_marked(out, s.text, INDENT, &marks)?;
+    for q in &s.quotes {
+        let speaker = q.speaker.unwrap_or("unknown speaker");
+        let resolved = q
+            .speaker_resolved
+            .map(|r| format!(" (= {r})"))
+            .unwrap_or_default();
+        let cue = q.cue.map(|c| format!(", {c}")).unwrap_or_default();
+        let kind = if q.partial { "partial quote" } else { "quote" };
+        wrap(
+            out,
+            &format!(
+                "{kind}: “{}” — {speaker}{resolved}{cue}",
+                shorten(q.text, 60)
+            ),
+            &format!("{INDENT}· "),
+        )?;
     }
-    summary_styled(out, report, style)
+    for q in &s.quantities {
+        let value = match (q.value, q.low, q.high) {
+            (Some(v), _, _) => format!(" → {v}"),
+            (None, Some(lo), Some(hi)) => format!(" → {lo}–{hi}"),
+            _ => String::new(),
+        };
+        let unit = q
+            .unit
+            .as_deref()
+            .map(|u| format!(" {u}"))
+            .unwrap_or_default();
+        let approx = if q.approx { " (approx.)" } else { "" };
+        let sourced = if q.sourced { "sourced" } else { "unsourced" };
+        writeln!(
+            out,
+            "{INDENT}· number: {}{value}{unit}{approx}, {sourced}",
+            q.text
+        )?;
+    }
+    for e in s
+        .evidence
+        .iter()
+        .filter(|e| e.label == Label::ReportedClaim && e.weight > 0.0)
+    {
+        let from = e
+            .note
+            .as_deref()
+            .map(|n| format!(" — {n}"))
+            .unwrap_or_default();
+        wrap(
+            out,
+            &format!("claim: {} “{}”{from}", e.rule, shorten(e.text, 40)),
+            &format!("{INDENT}· "),
+        )?;
+    }
+    for m in &s.sources {
+        let kind = match m.kind {
+            super::SourceKind::Named => "named",
+            super::SourceKind::Anonymous => "anonymous",
+            super::SourceKind::Vague => "vague",
+        };
+        writeln!(out, "{INDENT}· source: {} ({kind})", m.text)?;
+    }
+    // Negative (counter-)evidence stays in the JSON: here it would only
+    // bury the words that made the sentence editorial.
+    for e in s
+        .evidence
+        .iter()
+        .filter(|e| e.label == Label::Editorial && e.weight > 0.0)
+    {
+        writeln!(
+            out,
+            "{INDENT}· editorial: {} “{}” ({:+.1})",
+            e.rule,
+            shorten(e.text, 40),
+            e.weight
+        )?;
+    }
+    Ok(())
 }
 
 /// The evidence spans of a sentence as ranges into its text, each in its
