@@ -8,7 +8,7 @@
 //!
 //! Evidence comes from two places:
 //! - the [`Lexicon`] (curated word lists, see [`lexicon`]), matched with one
-//!   automaton pass over each sentence: loaded words and verbs, sarcasm
+//!   trie walked from each word start: loaded words and verbs, sarcasm
 //!   markers, first person and direct address, intensifiers, understatement,
 //!   partisan labels, speculation, obligation modals, argumentative
 //!   connectives, informal register,
