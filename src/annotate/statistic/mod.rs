@@ -37,10 +37,23 @@ pub use parse::Found;
 /// `v` rounded to 12 significant digits, so that `47.1%` is 0.471 and not
 /// 0.47100000000000003.
 fn tidy(v: f64) -> f64 {
-    if !v.is_finite() || v == 0.0 {
+    // A whole number of at most 12 digits is exact in an f64 and already
+    // has at most 12 significant digits: formatting and parsing it gives it
+    // back (test).
+    if !v.is_finite() || v == 0.0 || (v.fract() == 0.0 && v.abs() < 1e12) {
         return v;
     }
     format!("{v:.11e}").parse().unwrap_or(v)
+}
+
+/// `format!("{v}")`, with whole numbers below 2^53 written as integers
+/// without the float formatter (same text: test).
+fn display(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 && !(v == 0.0 && v.is_sign_negative()) {
+        (v as i64).to_string()
+    } else {
+        format!("{v}")
+    }
 }
 
 /// Weight of a quantity's evidence by rule.
@@ -140,7 +153,7 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
                 .any(|q| q.speaker.is_some() && q.span.start <= f.start && f.end <= q.span.end);
             let text = &cx.text[f.start..f.end];
             let note = match (f.value, f.low, f.high) {
-                (Some(v), _, _) => format!("{v}"),
+                (Some(v), _, _) => display(v),
                 (None, Some(lo), Some(hi)) => format!("{lo}–{hi}"),
                 _ => String::new(),
             };

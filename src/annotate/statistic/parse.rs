@@ -1091,12 +1091,11 @@ impl<'x, 't> Scanner<'x, 't> {
             if t.kind(j) != Some(Kind::Word) {
                 return None;
             }
-            if t.kind(j + 1) == Some(Kind::Word) {
-                let two = format!("{} {}", self.w(j), self.w(j + 1));
-                if let Some(u) = words::UNITS.get(two.as_str()) {
-                    let text = &t.text[t.toks[j].start..t.toks[j + 1].end];
-                    return Some((Cow::Borrowed(text), u.kind, j + 2));
-                }
+            if t.kind(j + 1) == Some(Kind::Word)
+                && let Some(u) = words::unit2(self.w(j), self.w(j + 1))
+            {
+                let text = &t.text[t.toks[j].start..t.toks[j + 1].end];
+                return Some((Cow::Borrowed(text), u.kind, j + 2));
             }
             if let Some(u) = words::UNITS.get(self.w(j)) {
                 return Some((Cow::Borrowed(t.raw(j)), u.kind, j + 1));

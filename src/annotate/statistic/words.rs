@@ -2,7 +2,7 @@
 //! identifier words, and the pre-check that skips sentences without numbers.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// What a word after a number says about it.
@@ -31,7 +31,7 @@ fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
 /// Units by their lower-cased words; multi-word units (`service members`)
 /// are keyed by their words joined with one space.
 pub static UNITS: LazyLock<HashMap<String, Unit>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for line in data_lines(include_str!("../statistic_units.txt")) {
         let parts: Vec<&'static str> = line.split_whitespace().collect();
         let coded = parts.len() >= 3 && matches!(parts[parts.len() - 2], "money" | "cents");
@@ -54,6 +54,21 @@ pub static UNITS: LazyLock<HashMap<String, Unit>> = LazyLock::new(|| {
     map
 });
 
+/// The unit named by two words (`service members`), looked up without
+/// building the joined key on the heap.
+pub fn unit2(first: &str, second: &str) -> Option<&'static Unit> {
+    let mut buf = [0u8; 64];
+    let len = first.len() + 1 + second.len();
+    if len > buf.len() {
+        return UNITS.get(format!("{first} {second}").as_str());
+    }
+    buf[..first.len()].copy_from_slice(first.as_bytes());
+    buf[first.len()] = b' ';
+    buf[first.len() + 1..len].copy_from_slice(second.as_bytes());
+    // Two whole strs joined by an ASCII space are UTF-8.
+    UNITS.get(std::str::from_utf8(&buf[..len]).ok()?)
+}
+
 /// Currency markers before an amount, to their codes.
 pub static CURRENCIES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     data_lines(include_str!("../statistic_currencies.txt"))
@@ -62,7 +77,7 @@ pub static CURRENCIES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock:
 });
 
 /// Words that make the number after them a name or position (`Article 5`).
-pub static IDENTIFIERS: LazyLock<std::collections::HashSet<&'static str>> =
+pub static IDENTIFIERS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../statistic_identifiers.txt")).collect());
 
 /// The value of a cardinal number word below a hundred.
