@@ -627,21 +627,7 @@ mod tests {
 
     /// Every fixture file's text, plus hand-made edge cases.
     fn texts() -> Vec<String> {
-        fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
-            for e in std::fs::read_dir(dir).unwrap() {
-                let path = e.unwrap().path();
-                if path.is_dir() {
-                    walk(&path, out);
-                } else if let Ok(text) = std::fs::read_to_string(&path) {
-                    out.push(text);
-                }
-            }
-        }
-        let mut out = Vec::new();
-        walk(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
-            &mut out,
-        );
+        let mut out = crate::annotate::fixture_texts();
         assert!(out.len() > 10);
         out.extend(
             [
