@@ -135,12 +135,14 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
             Some((q, b)) if q == p => b,
             _ => {
                 let range = cx.doc.sentences_in(p);
-                let b = sentences
+                let all = sentences
                     .get(range)
                     .unwrap_or_default()
                     .iter()
-                    .chain([&sentences[i]])
-                    .any(|s| !s.sources.is_empty() || attributes(s.text));
+                    .chain([&sentences[i]]);
+                // The cheap test first over all of them, then the regex.
+                let b = all.clone().any(|s| !s.sources.is_empty())
+                    || all.clone().any(|s| attributes(s.text));
                 cache = Some((p, b));
                 b
             }

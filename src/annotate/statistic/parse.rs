@@ -408,13 +408,20 @@ impl<'x, 't> Scanner<'x, 't> {
     /// An approximator or comparison at `i` (`some`, `more than`); returns
     /// the token after it.
     fn approximator(&self, i: usize) -> Option<usize> {
-        'outer: for seq in words::APPROX {
-            for (k, w) in seq.iter().enumerate() {
-                if self.w(i + k) != *w {
-                    continue 'outer;
+        let first = self.w(i);
+        // Not a word (a number, a symbol): no sequence starts here.
+        if !first.is_empty() {
+            'outer: for seq in words::APPROX {
+                if seq[0] != first {
+                    continue;
                 }
+                for (k, w) in seq.iter().enumerate().skip(1) {
+                    if self.w(i + k) != *w {
+                        continue 'outer;
+                    }
+                }
+                return Some(i + seq.len());
             }
-            return Some(i + seq.len());
         }
         if self.t.sym(i) == Some('~') {
             return Some(i + 1);

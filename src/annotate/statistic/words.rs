@@ -711,13 +711,13 @@ static TRIGGER_TABLE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
 /// trigger, ASCII case folded). Most sentences fail this cheaply.
 pub fn may_hold_number(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.iter().any(u8::is_ascii_digit) {
-        return true;
-    }
     let table = &*TRIGGER_TABLE;
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_alphabetic() {
+            if b[i].is_ascii_digit() {
+                return true;
+            }
             i += 1;
             continue;
         }
