@@ -81,9 +81,8 @@ impl<'x, 't> Scanner<'x, 't> {
         self.t.kind(i) == Some(Kind::Num)
     }
 
-    /// Every qualifying quantity of the sentence, in order.
-    pub fn scan(&self) -> Vec<Found<'t>> {
-        let mut out = Vec::new();
+    /// Appends every qualifying quantity of the sentence to `out`, in order.
+    pub fn scan(&self, out: &mut Vec<Found<'t>>) {
         let mut i = 0;
         while i < self.t.len() {
             if !self.may_start(i) {
@@ -100,7 +99,6 @@ impl<'x, 't> Scanner<'x, 't> {
                 None => i += 1,
             }
         }
-        out
     }
 
     /// Cheap test whether a quantity may start at token `i`: a number, a

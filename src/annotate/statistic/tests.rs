@@ -650,3 +650,20 @@ fn fast_number_paths_agree_with_the_formatter() {
         assert_eq!(display(v), format!("{v}"), "{v}");
     }
 }
+
+#[test]
+fn paragraph_cursor_agrees_with_the_document() {
+    let text = "One. Two.\n\nThree.\n\n\n\nFour. Five. Six.\n\nSeven.\n";
+    let doc = crate::segment::segment(text);
+    let n = doc.paragraphs.len();
+    assert!(n >= 4, "{n}");
+    // In order with repeats, then out of order, then past the end.
+    let asked: Vec<usize> = (0..n)
+        .flat_map(|p| [p, p])
+        .chain([1, 0, n - 1, 2, n, n + 3])
+        .collect();
+    let mut cursor = ParagraphCursor::new(&doc);
+    for p in asked {
+        assert_eq!(cursor.sentences_in(p), doc.sentences_in(p), "{p}");
+    }
+}
