@@ -58,3 +58,25 @@ pub(crate) fn with_context<'a, R>(text: &'a str, f: impl FnOnce(&Context<'a, '_>
         options: &options,
     })
 }
+
+/// The text of every file under `fixtures/` that is UTF-8: inputs for tests
+/// that compare a fast path with the plain rule.
+#[cfg(test)]
+pub(crate) fn fixture_texts() -> Vec<String> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let path = e.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                out.push(text);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
+        &mut out,
+    );
+    out
+}

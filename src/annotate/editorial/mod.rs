@@ -8,7 +8,7 @@
 //!
 //! Evidence comes from two places:
 //! - the [`Lexicon`] (curated word lists, see [`lexicon`]), matched with one
-//!   automaton pass over each sentence: loaded words and verbs, sarcasm
+//!   trie walked from each word start: loaded words and verbs, sarcasm
 //!   markers, first person and direct address, intensifiers, understatement,
 //!   partisan labels, speculation, obligation modals, argumentative
 //!   connectives, informal register,
@@ -150,10 +150,12 @@ impl Kind {
 pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>], quotes: &QuoteMap) {
     let lexicon: &Lexicon = cx.options.lexicon.as_deref().unwrap_or(&BUILTIN);
     let threshold = cx.options.editorial_threshold;
+    let mut cursor = rules::Cursor::new(quotes);
     for s in sentences.iter_mut() {
         let range = s.span.range();
+        let near = cursor.near(&range);
         let mut total = 0.0f32;
-        rules::collect(cx.text, range, quotes, lexicon, |kind, r, weight| {
+        rules::collect(cx.text, range, near, lexicon, |kind, r, weight| {
             total += weight;
             s.evidence.push(Evidence {
                 label: Label::Editorial,

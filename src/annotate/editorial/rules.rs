@@ -54,12 +54,77 @@ const TITLES: [&str; 24] = [
     "rev",
 ];
 
+/// The quoted and scare-quoted ranges that overlap one sentence: the few
+/// that [`QuoteMap::is_quoted`] could answer with, for positions in it.
+#[derive(Debug, Clone, Copy)]
+pub struct Near<'q> {
+    quoted: &'q [Range<usize>],
+    scare: &'q [Range<usize>],
+}
+
+impl Near<'_> {
+    /// Same as [`QuoteMap::is_quoted`] for `pos` in the sentence (the
+    /// ranges are sorted and disjoint).
+    fn is_quoted(&self, pos: usize) -> bool {
+        self.quoted
+            .iter()
+            .take_while(|r| r.start <= pos)
+            .any(|r| pos < r.end)
+    }
+}
+
+/// Gives the [`Near`] ranges of sentence after sentence: a forward walk over
+/// the quote map when the sentences come in text order (one binary search
+/// otherwise), not a binary search of the whole document per position.
+pub struct Cursor<'q> {
+    quotes: &'q QuoteMap,
+    quoted: usize,
+    scare: usize,
+    start: usize,
+}
+
+impl<'q> Cursor<'q> {
+    pub fn new(quotes: &'q QuoteMap) -> Self {
+        Cursor {
+            quotes,
+            quoted: 0,
+            scare: 0,
+            start: 0,
+        }
+    }
+
+    /// The ranges that overlap `range`.
+    pub fn near(&mut self, range: &Range<usize>) -> Near<'q> {
+        fn overlapping<'q>(
+            all: &'q [Range<usize>],
+            first: &mut usize,
+            restart: bool,
+            range: &Range<usize>,
+        ) -> &'q [Range<usize>] {
+            if restart {
+                *first = all.partition_point(|r| r.end <= range.start);
+            }
+            while all.get(*first).is_some_and(|r| r.end <= range.start) {
+                *first += 1;
+            }
+            let rest = &all[*first..];
+            &rest[..rest.iter().take_while(|r| r.start < range.end).count()]
+        }
+        let restart = range.start < self.start;
+        self.start = range.start;
+        Near {
+            quoted: overlapping(&self.quotes.quoted, &mut self.quoted, restart, range),
+            scare: overlapping(&self.quotes.scare, &mut self.scare, restart, range),
+        }
+    }
+}
+
 /// Finds the evidence in `text[range]` and reports each piece to `emit`
-/// with an absolute byte range.
+/// with an absolute byte range; `quotes` are the ranges near it.
 pub fn collect(
     text: &str,
     range: Range<usize>,
-    quotes: &QuoteMap,
+    quotes: Near<'_>,
     lexicon: &Lexicon,
     mut emit: impl FnMut(Kind, Range<usize>, f32),
 ) {
@@ -107,46 +172,40 @@ pub fn collect(
         }
         emit(entry.kind, start..end, entry.weight);
     });
-    let mut asked = false;
-    let mut exclaimed = false;
-    let mut figure = false;
+    // The first `?`, `!` and figure outside quotes, each found on its own
+    // (memchr, a digit scan) and reported in text order.
     let bytes = sentence.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let at = base + i;
-        match bytes[i] {
-            b'?' if !asked && !quotes.is_quoted(at) => {
-                asked = true;
-                emit(Kind::RhetoricalQuestion, at..at + 1, RHETORICAL_QUESTION);
-            }
-            b'!' if !exclaimed && !quotes.is_quoted(at) => {
-                exclaimed = true;
-                emit(Kind::Exclamation, at..at + 1, EXCLAMATION);
-            }
-            b'0'..=b'9' if !figure && !quotes.is_quoted(at) => {
-                figure = true;
-                let mut j = i;
-                while j < bytes.len()
-                    && (bytes[j].is_ascii_digit() || matches!(bytes[j], b',' | b'.' | b'%'))
-                {
-                    j += 1;
-                }
-                while j > i + 1 && matches!(bytes[j - 1], b',' | b'.') {
-                    j -= 1;
-                }
-                emit(Kind::Figure, at..base + j, FIGURE);
-                i = j;
-                continue;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    let first = quotes.scare.partition_point(|r| r.end <= range.start);
-    for r in quotes.scare[first..]
+    let unquoted = |i: &usize| !quotes.is_quoted(base + i);
+    let asked = memchr::memchr_iter(b'?', bytes).find(unquoted);
+    let exclaimed = memchr::memchr_iter(b'!', bytes).find(unquoted);
+    let figure = bytes
         .iter()
-        .take_while(|r| r.start < range.end)
-    {
+        .enumerate()
+        .filter(|(_, b)| b.is_ascii_digit())
+        .map(|(i, _)| i)
+        .find(unquoted)
+        .map(|i| {
+            let mut j = i;
+            while j < bytes.len()
+                && (bytes[j].is_ascii_digit() || matches!(bytes[j], b',' | b'.' | b'%'))
+            {
+                j += 1;
+            }
+            while j > i + 1 && matches!(bytes[j - 1], b',' | b'.') {
+                j -= 1;
+            }
+            (i, j)
+        });
+    let mut marks = [
+        asked.map(|i| (i, i + 1, Kind::RhetoricalQuestion, RHETORICAL_QUESTION)),
+        exclaimed.map(|i| (i, i + 1, Kind::Exclamation, EXCLAMATION)),
+        figure.map(|(i, j)| (i, j, Kind::Figure, FIGURE)),
+    ];
+    marks.sort_by_key(|m| m.map(|m| m.0));
+    for (i, j, kind, weight) in marks.into_iter().flatten() {
+        emit(kind, base + i..base + j, weight);
+    }
+    for r in quotes.scare {
         emit(Kind::ScareQuote, r.clone(), SCARE_QUOTE);
     }
 }
@@ -187,7 +246,8 @@ mod tests {
     fn kinds(text: &str, quotes: &QuoteMap) -> Vec<(Kind, String, f32)> {
         let lex = Lexicon::builtin();
         let mut out = Vec::new();
-        collect(text, 0..text.len(), quotes, &lex, |k, r, w| {
+        let near = Cursor::new(quotes).near(&(0..text.len()));
+        collect(text, 0..text.len(), near, &lex, |k, r, w| {
             out.push((k, text[r].to_string(), w))
         });
         out
@@ -281,6 +341,70 @@ mod tests {
             found
                 .iter()
                 .any(|(k, t, _)| *k == Kind::ScareQuote && t == "\"experts\"")
+        );
+    }
+
+    #[test]
+    fn cursor_agrees_with_the_quote_map() {
+        let quotes = QuoteMap {
+            quoted: vec![2..5, 7..8, 12..20, 30..31, 40..60],
+            scare: vec![7..8, 30..31],
+        };
+        // Sentences in order, out of order, overlapping, empty.
+        let sentences = [
+            0..6,
+            6..12,
+            12..25,
+            25..45,
+            45..70,
+            10..35,
+            0..70,
+            50..50,
+            3..9,
+        ];
+        let mut cursor = Cursor::new(&quotes);
+        for range in sentences {
+            let near = cursor.near(&range);
+            for pos in range.clone() {
+                assert_eq!(
+                    near.is_quoted(pos),
+                    quotes.is_quoted(pos),
+                    "{range:?} {pos}"
+                );
+            }
+            let scare: Vec<_> = quotes
+                .scare
+                .iter()
+                .filter(|r| r.start < range.end && r.end > range.start)
+                .cloned()
+                .collect();
+            assert_eq!(near.scare, scare, "{range:?}");
+        }
+    }
+
+    #[test]
+    fn marks_and_figure_come_in_text_order() {
+        let order = |text: &str, quotes: &QuoteMap| -> Vec<(Kind, String)> {
+            kinds(text, quotes)
+                .into_iter()
+                .map(|(k, t, _)| (k, t))
+                .collect()
+        };
+        let expect = |k: [Kind; 3], t: [&str; 3]| -> Vec<(Kind, String)> {
+            k.into_iter().zip(t.map(String::from)).collect()
+        };
+        use Kind::{Exclamation as E, Figure as F, RhetoricalQuestion as Q};
+        assert_eq!(
+            order("Why 12 people? Wow! Another? 3!", &QuoteMap::default()),
+            expect([F, Q, E], ["12", "?", "!"])
+        );
+        let quotes = QuoteMap {
+            quoted: std::iter::once(0..8).collect(),
+            scare: vec![],
+        };
+        assert_eq!(
+            order("\"Why 1?\" 2! Yes?", &quotes),
+            expect([F, E, Q], ["2", "!", "?"])
         );
     }
 

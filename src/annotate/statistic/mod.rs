@@ -37,10 +37,23 @@ pub use parse::Found;
 /// `v` rounded to 12 significant digits, so that `47.1%` is 0.471 and not
 /// 0.47100000000000003.
 fn tidy(v: f64) -> f64 {
-    if !v.is_finite() || v == 0.0 {
+    // A whole number of at most 12 digits is exact in an f64 and already
+    // has at most 12 significant digits: formatting and parsing it gives it
+    // back (test).
+    if !v.is_finite() || v == 0.0 || (v.fract() == 0.0 && v.abs() < 1e12) {
         return v;
     }
     format!("{v:.11e}").parse().unwrap_or(v)
+}
+
+/// `format!("{v}")`, with whole numbers below 2^53 written as integers
+/// without the float formatter (same text: test).
+fn display(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 && !(v == 0.0 && v.is_sign_negative()) {
+        (v as i64).to_string()
+    } else {
+        format!("{v}")
+    }
 }
 
 /// Weight of a quantity's evidence by rule.
@@ -59,25 +72,29 @@ const CHANGE_WEIGHT: f32 = 0.3;
 /// Finds the statistic quantities of `text[range]`.
 pub fn quantities(text: &str, range: std::ops::Range<usize>) -> Vec<Found<'_>> {
     let mut toks = lex::Tokens::default();
-    scan(&mut toks, text, range)
+    let mut found = Vec::new();
+    scan(&mut toks, text, range, &mut found);
+    found
 }
 
+/// Appends the statistic quantities of `text[range]` to `found`.
 fn scan<'t>(
     toks: &mut lex::Tokens<'t>,
     text: &'t str,
     range: std::ops::Range<usize>,
-) -> Vec<Found<'t>> {
+    found: &mut Vec<Found<'t>>,
+) {
     if !words::may_hold_number(&text[range.clone()]) {
-        return Vec::new();
+        return;
     }
     toks.fill(text, range);
-    let mut found = parse::Scanner::new(toks).scan();
-    for f in &mut found {
+    let from = found.len();
+    parse::Scanner::new(toks).scan(found);
+    for f in &mut found[from..] {
         f.value = f.value.map(tidy);
         f.low = f.low.map(tidy);
         f.high = f.high.map(tidy);
     }
-    found
 }
 
 /// Attribution of a number in the sentence itself: `according to`, `data
@@ -101,46 +118,85 @@ pub fn attributes(s: &str) -> bool {
     ATTRIBUTION.is_match(s)
 }
 
-pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
-    let mut toks = lex::Tokens::default();
-    let mut found: Vec<(usize, Vec<Found<'a>>)> = Vec::new();
-    for (i, s) in sentences.iter().enumerate() {
-        let q = scan(&mut toks, cx.text, s.span.range());
-        if !q.is_empty() {
-            found.push((i, q));
+/// [`Document::sentences_in`](crate::segment::Document::sentences_in) for
+/// paragraphs asked in increasing order: a forward walk instead of two
+/// binary searches over every sentence of the document each time.
+struct ParagraphCursor<'d> {
+    doc: &'d crate::segment::Document,
+    first: usize,
+    last_asked: Option<usize>,
+}
+
+impl<'d> ParagraphCursor<'d> {
+    fn new(doc: &'d crate::segment::Document) -> Self {
+        ParagraphCursor {
+            doc,
+            first: 0,
+            last_asked: None,
         }
     }
-    if found.is_empty() {
-        return;
+
+    fn sentences_in(&mut self, p: usize) -> std::ops::Range<usize> {
+        if self.last_asked.is_some_and(|q| p < q) {
+            let range = self.doc.sentences_in(p);
+            self.first = range.start;
+            self.last_asked = Some(p);
+            return range;
+        }
+        self.last_asked = Some(p);
+        let s = &self.doc.sentences;
+        while s.get(self.first).is_some_and(|x| x.paragraph < p) {
+            self.first += 1;
+        }
+        let mut last = self.first;
+        while s.get(last).is_some_and(|x| x.paragraph <= p) {
+            last += 1;
+        }
+        self.first..last
     }
-    // Whether the paragraph names a source; `found` is in sentence order, so
-    // one cached paragraph keeps this linear.
+}
+
+pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
+    let mut toks = lex::Tokens::default();
+    // The quantities of one sentence; one buffer for all of them.
+    let mut qs: Vec<Found<'a>> = Vec::new();
+    // Whether the paragraph names a source; sentences come in order, so
+    // one cached paragraph keeps this linear. (This reads only what the
+    // statistic detector does not change: sources and text.)
     let mut cache: Option<(usize, bool)> = None;
-    for (i, qs) in found {
+    let mut paragraphs = ParagraphCursor::new(cx.doc);
+    for i in 0..sentences.len() {
+        qs.clear();
+        scan(&mut toks, cx.text, sentences[i].span.range(), &mut qs);
+        if qs.is_empty() {
+            continue;
+        }
         let p = sentences[i].paragraph;
         let para = match cache {
             Some((q, b)) if q == p => b,
             _ => {
-                let range = cx.doc.sentences_in(p);
-                let b = sentences
+                let range = paragraphs.sentences_in(p);
+                let all = sentences
                     .get(range)
                     .unwrap_or_default()
                     .iter()
-                    .chain([&sentences[i]])
-                    .any(|s| !s.sources.is_empty() || attributes(s.text));
+                    .chain([&sentences[i]]);
+                // The cheap test first over all of them, then the regex.
+                let b = all.clone().any(|s| !s.sources.is_empty())
+                    || all.clone().any(|s| attributes(s.text));
                 cache = Some((p, b));
                 b
             }
         };
         let s = &mut sentences[i];
-        for f in qs {
+        for f in qs.drain(..) {
             let quoted = s
                 .quotes
                 .iter()
                 .any(|q| q.speaker.is_some() && q.span.start <= f.start && f.end <= q.span.end);
             let text = &cx.text[f.start..f.end];
             let note = match (f.value, f.low, f.high) {
-                (Some(v), _, _) => format!("{v}"),
+                (Some(v), _, _) => display(v),
                 (None, Some(lo), Some(hi)) => format!("{lo}–{hi}"),
                 _ => String::new(),
             };

@@ -81,9 +81,8 @@ impl<'x, 't> Scanner<'x, 't> {
         self.t.kind(i) == Some(Kind::Num)
     }
 
-    /// Every qualifying quantity of the sentence, in order.
-    pub fn scan(&self) -> Vec<Found<'t>> {
-        let mut out = Vec::new();
+    /// Appends every qualifying quantity of the sentence to `out`, in order.
+    pub fn scan(&self, out: &mut Vec<Found<'t>>) {
         let mut i = 0;
         while i < self.t.len() {
             if !self.may_start(i) {
@@ -100,7 +99,6 @@ impl<'x, 't> Scanner<'x, 't> {
                 None => i += 1,
             }
         }
-        out
     }
 
     /// Cheap test whether a quantity may start at token `i`: a number, a
@@ -408,13 +406,20 @@ impl<'x, 't> Scanner<'x, 't> {
     /// An approximator or comparison at `i` (`some`, `more than`); returns
     /// the token after it.
     fn approximator(&self, i: usize) -> Option<usize> {
-        'outer: for seq in words::APPROX {
-            for (k, w) in seq.iter().enumerate() {
-                if self.w(i + k) != *w {
-                    continue 'outer;
+        let first = self.w(i);
+        // Not a word (a number, a symbol): no sequence starts here.
+        if !first.is_empty() {
+            'outer: for seq in words::APPROX {
+                if seq[0] != first {
+                    continue;
                 }
+                for (k, w) in seq.iter().enumerate().skip(1) {
+                    if self.w(i + k) != *w {
+                        continue 'outer;
+                    }
+                }
+                return Some(i + seq.len());
             }
-            return Some(i + seq.len());
         }
         if self.t.sym(i) == Some('~') {
             return Some(i + 1);
@@ -1091,12 +1096,11 @@ impl<'x, 't> Scanner<'x, 't> {
             if t.kind(j) != Some(Kind::Word) {
                 return None;
             }
-            if t.kind(j + 1) == Some(Kind::Word) {
-                let two = format!("{} {}", self.w(j), self.w(j + 1));
-                if let Some(u) = words::UNITS.get(two.as_str()) {
-                    let text = &t.text[t.toks[j].start..t.toks[j + 1].end];
-                    return Some((Cow::Borrowed(text), u.kind, j + 2));
-                }
+            if t.kind(j + 1) == Some(Kind::Word)
+                && let Some(u) = words::unit2(self.w(j), self.w(j + 1))
+            {
+                let text = &t.text[t.toks[j].start..t.toks[j + 1].end];
+                return Some((Cow::Borrowed(text), u.kind, j + 2));
             }
             if let Some(u) = words::UNITS.get(self.w(j)) {
                 return Some((Cow::Borrowed(t.raw(j)), u.kind, j + 1));

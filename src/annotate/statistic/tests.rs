@@ -607,3 +607,63 @@ fn age_brackets_and_named_plans_are_not_statistics() {
     one("The fund has over 30 members.", 30.0, Some("members"));
     one("It raised $529 for the shelter.", 529.0, Some("USD"));
 }
+
+#[test]
+fn fast_number_paths_agree_with_the_formatter() {
+    let slow_tidy = |v: f64| -> f64 { format!("{v:.11e}").parse().unwrap_or(v) };
+    let mut values = vec![
+        1.0,
+        -1.0,
+        7.0,
+        41000.0,
+        999_999_999_999.0,
+        1e12 - 1.0,
+        1e12,
+        1e12 + 1.0,
+        123_456_789_012_345.0,
+        9.0e15 - 1.0,
+        9.0e15,
+        2f64.powi(53),
+        1e300,
+        -0.0,
+        0.5,
+        -2.25,
+        0.471,
+        47.1 / 100.0,
+    ];
+    // Pseudo-random whole numbers of every magnitude, and fractions.
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..20_000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let digits = (x % 17) as i32;
+        let whole = ((x >> 8) % 10u64.pow(digits as u32).max(1)) as f64;
+        values.push(whole);
+        values.push(-whole);
+        values.push(whole / 100.0);
+    }
+    for v in values {
+        if v != 0.0 {
+            assert_eq!(tidy(v).to_bits(), slow_tidy(v).to_bits(), "{v}");
+        }
+        assert_eq!(display(v), format!("{v}"), "{v}");
+    }
+}
+
+#[test]
+fn paragraph_cursor_agrees_with_the_document() {
+    let text = "One. Two.\n\nThree.\n\n\n\nFour. Five. Six.\n\nSeven.\n";
+    let doc = crate::segment::segment(text);
+    let n = doc.paragraphs.len();
+    assert!(n >= 4, "{n}");
+    // In order with repeats, then out of order, then past the end.
+    let asked: Vec<usize> = (0..n)
+        .flat_map(|p| [p, p])
+        .chain([1, 0, n - 1, 2, n, n + 3])
+        .collect();
+    let mut cursor = ParagraphCursor::new(&doc);
+    for p in asked {
+        assert_eq!(cursor.sentences_in(p), doc.sentences_in(p), "{p}");
+    }
+}

@@ -1,8 +1,7 @@
 //! Word lists of the statistic detector: number words, units, currencies,
 //! identifier words, and the pre-check that skips sentences without numbers.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// What a word after a number says about it.
@@ -31,7 +30,7 @@ fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
 /// Units by their lower-cased words; multi-word units (`service members`)
 /// are keyed by their words joined with one space.
 pub static UNITS: LazyLock<HashMap<String, Unit>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for line in data_lines(include_str!("../statistic_units.txt")) {
         let parts: Vec<&'static str> = line.split_whitespace().collect();
         let coded = parts.len() >= 3 && matches!(parts[parts.len() - 2], "money" | "cents");
@@ -54,6 +53,21 @@ pub static UNITS: LazyLock<HashMap<String, Unit>> = LazyLock::new(|| {
     map
 });
 
+/// The unit named by two words (`service members`), looked up without
+/// building the joined key on the heap.
+pub fn unit2(first: &str, second: &str) -> Option<&'static Unit> {
+    let mut buf = [0u8; 64];
+    let len = first.len() + 1 + second.len();
+    if len > buf.len() {
+        return UNITS.get(format!("{first} {second}").as_str());
+    }
+    buf[..first.len()].copy_from_slice(first.as_bytes());
+    buf[first.len()] = b' ';
+    buf[first.len() + 1..len].copy_from_slice(second.as_bytes());
+    // Two whole strs joined by an ASCII space are UTF-8.
+    UNITS.get(std::str::from_utf8(&buf[..len]).ok()?)
+}
+
 /// Currency markers before an amount, to their codes.
 pub static CURRENCIES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     data_lines(include_str!("../statistic_currencies.txt"))
@@ -62,7 +76,7 @@ pub static CURRENCIES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock:
 });
 
 /// Words that make the number after them a name or position (`Article 5`).
-pub static IDENTIFIERS: LazyLock<std::collections::HashSet<&'static str>> =
+pub static IDENTIFIERS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../statistic_identifiers.txt")).collect());
 
 /// The value of a cardinal number word below a hundred.
@@ -679,26 +693,50 @@ const TRIGGERS: &[&str] = &[
     "percent",
 ];
 
-static PRECHECK: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .kind(Some(AhoCorasickKind::DFA))
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(TRIGGERS)
-        .expect("static word list")
+/// Longest trigger, in bytes.
+const TRIGGER_MAX: usize = 16;
+
+/// The triggers by first letter (a–z) and length.
+static TRIGGER_TABLE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut table = vec![Vec::new(); 26 * (TRIGGER_MAX + 1)];
+    for w in TRIGGERS {
+        assert!(w.len() <= TRIGGER_MAX && w.bytes().all(|b| b.is_ascii_lowercase()));
+        table[(w.as_bytes()[0] - b'a') as usize * (TRIGGER_MAX + 1) + w.len()].push(*w);
+    }
+    table
 });
 
-/// True when `s` may hold a quantity: an ASCII digit, a currency symbol, or a
-/// number word standing as a whole word. Most sentences fail this cheaply.
+/// True when `s` may hold a quantity: an ASCII digit, or a number word
+/// standing as a whole word (a maximal run of ASCII letters equal to a
+/// trigger, ASCII case folded). Most sentences fail this cheaply.
 pub fn may_hold_number(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.iter().any(u8::is_ascii_digit) {
-        return true;
+    let table = &*TRIGGER_TABLE;
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            if b[i].is_ascii_digit() {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let run = &b[start..i];
+        if run.len() <= TRIGGER_MAX {
+            let first = (run[0].to_ascii_lowercase() - b'a') as usize;
+            if table[first * (TRIGGER_MAX + 1) + run.len()]
+                .iter()
+                .any(|w| w.as_bytes().eq_ignore_ascii_case(run))
+            {
+                return true;
+            }
+        }
     }
-    let letter = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphabetic());
-    PRECHECK
-        .find_iter(s)
-        .any(|m| (m.start() == 0 || !letter(m.start() - 1)) && !letter(m.end()))
+    false
 }
 
 #[cfg(test)]
@@ -724,6 +762,56 @@ mod tests {
         assert!(may_hold_number("about half of them"));
         assert!(!may_hold_number("Someone often attends to it."));
         assert!(!may_hold_number("The phone is gone."));
+    }
+
+    /// The pre-check as it was: a leftmost-longest automaton over the
+    /// triggers, a match counting when no ASCII letter touches it.
+    fn precheck_by_automaton(s: &str) -> bool {
+        use aho_corasick::{AhoCorasickBuilder, MatchKind};
+        static AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(TRIGGERS)
+                .unwrap()
+        });
+        let b = s.as_bytes();
+        if b.iter().any(u8::is_ascii_digit) {
+            return true;
+        }
+        let letter = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphabetic());
+        AC.find_iter(s)
+            .any(|m| (m.start() == 0 || !letter(m.start() - 1)) && !letter(m.end()))
+    }
+
+    #[test]
+    fn precheck_never_rejects_what_the_automaton_accepted() {
+        let texts = crate::annotate::fixture_texts();
+        let mut cases: Vec<String> = texts
+            .iter()
+            .flat_map(|t| t.split(['.', '\n']))
+            .map(String::from)
+            .collect();
+        for w in TRIGGERS {
+            let up = w.to_ascii_uppercase();
+            for s in [
+                format!("x {w} y"),
+                up.clone(),
+                format!("x{w}"),
+                format!("{w}s"),
+                format!("é{w}é"),
+                format!("_{w}_"),
+                format!("Some{w} and {up}ly"),
+            ] {
+                cases.push(s);
+            }
+        }
+        let mut accepted = 0;
+        for s in &cases {
+            assert_eq!(may_hold_number(s), precheck_by_automaton(s), "{s}");
+            accepted += usize::from(may_hold_number(s));
+        }
+        assert!(accepted > 100 && accepted < cases.len(), "{accepted}");
     }
 
     #[test]
