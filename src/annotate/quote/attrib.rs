@@ -86,7 +86,7 @@ fn class_of(word: &str) -> u32 {
     for (b, w) in buf.iter_mut().zip(word.bytes()) {
         *b = w.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..word.len()]).map_or(0, words::classes)
+    words::classes_of_bytes(&buf[..word.len()])
 }
 
 /// `word` (without a final period) is an abbreviation: `R`, `G.K`, `Sen`.

@@ -1,6 +1,6 @@
 //! Word classes of `quote_words.txt`, looked up by lower-cased word.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 pub const SAY: u32 = 1;
@@ -26,8 +26,10 @@ pub const VERB: u32 = 1 << 18;
 /// Any word that cues a quotation.
 pub const CUE: u32 = SAY | ING | ACT | ADV | PREP;
 
-static CLASSES: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, u32> = HashMap::new();
+/// Keyed by bytes so that a lower-cased stack buffer is looked up without a
+/// UTF-8 check; Fx hashing, as these are short words looked up per token.
+static CLASSES: LazyLock<FxHashMap<&'static [u8], u32>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static [u8], u32> = FxHashMap::default();
     for line in include_str!("../quote_words.txt").lines() {
         if line.starts_with('#') {
             continue;
@@ -57,13 +59,18 @@ static CLASSES: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
             "verb" => VERB,
             _ => 0,
         };
-        *map.entry(word).or_default() |= bit;
+        *map.entry(word.as_bytes()).or_default() |= bit;
     }
     map
 });
 
 /// The classes of `word`, which must already be lower case.
 pub fn classes(lower: &str) -> u32 {
+    classes_of_bytes(lower.as_bytes())
+}
+
+/// [`classes`] of a lower-cased word given as bytes.
+pub fn classes_of_bytes(lower: &[u8]) -> u32 {
     CLASSES.get(lower).copied().unwrap_or(0)
 }
 
