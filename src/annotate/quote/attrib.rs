@@ -101,9 +101,23 @@ fn abbreviation(word: &str) -> bool {
 
 /// Tokens of `text[range]`.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
+    let mut out = Vec::new();
+    tokenize_into(text, range, true, &mut out);
+    out
+}
+
+/// The classes of a word token, as [`tokenize`] computes them.
+fn word_class(word: &str) -> u32 {
+    class_of(word.trim_end_matches('.'))
+}
+
+/// Tokens of `text[range]` into `out` (cleared first). Without
+/// `all_classes`, only capitalised words get their classes (`cls` is 0 for
+/// the others): the tokens are the same.
+fn tokenize_into(text: &str, range: Range<usize>, all_classes: bool, out: &mut Vec<Tok>) {
+    out.clear();
     let slice = &text[range.clone()];
     let base = range.start;
-    let mut out = Vec::new();
     let mut it = slice.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if c.is_whitespace() {
@@ -142,11 +156,16 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
                 end += m.len_utf8();
             }
             let word = &slice[i..end];
+            let cap = c.is_uppercase();
             out.push(Tok {
                 range: base + i..base + end,
                 kind: Kind::Word,
-                cls: class_of(word.trim_end_matches('.')),
-                cap: c.is_uppercase(),
+                cls: if all_classes || cap {
+                    word_class(word)
+                } else {
+                    0
+                },
+                cap,
             });
             continue;
         }
@@ -181,7 +200,6 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
             cap: false,
         });
     }
-    out
 }
 
 /// A speaker and a cue, as byte ranges.
@@ -879,8 +897,20 @@ pub fn paragraph_intro(text: &str, win: Range<usize>) -> Option<Found> {
 /// (`Joe Biden`, `Sen. Jane Doe`), a title and a name (`President Biden`),
 /// or one capitalised word before a speech verb (`Merkley said`) or opening
 /// a sentence before a verb (`Trump took`).
+#[cfg(test)]
 pub fn last_name(text: &str, range: Range<usize>) -> Option<Range<usize>> {
-    let toks = tokenize(text, range);
+    last_name_with(text, range, &mut Vec::new())
+}
+
+/// [`last_name`] with a token buffer the caller reuses across calls. Only
+/// capitalised words and the word after a run of them need their classes.
+pub fn last_name_with(
+    text: &str,
+    range: Range<usize>,
+    toks: &mut Vec<Tok>,
+) -> Option<Range<usize>> {
+    tokenize_into(text, range, false, toks);
+    let toks = &toks[..];
     let mut best = None;
     let mut k = 0;
     while k < toks.len() {
@@ -906,7 +936,15 @@ pub fn last_name(text: &str, range: Range<usize>) -> Option<Range<usize>> {
             let run = &toks[start..k];
             let titled = run[0].is(TITLE);
             let plain = !run.iter().any(|t| t.is(NONNAME | HEAD));
-            let next = toks.get(k);
+            let next = toks.get(k).map(|t| Tok {
+                cls: if t.word() {
+                    word_class(&text[t.range.clone()])
+                } else {
+                    t.cls
+                },
+                ..t.clone()
+            });
+            let next = next.as_ref();
             let before_cue = next.is_some_and(|t| t.cue() & SAY != 0);
             let opens = start == 0 || ends_clause(&toks[start - 1]);
             let subject = opens

@@ -426,6 +426,7 @@ fn resolve(text: &str, pieces: &[Piece], found: &mut [Found]) {
         pos: 0,
         next_piece: 0,
         last: None,
+        toks: Vec::new(),
     };
     for f in found.iter_mut() {
         let Some(speaker) = f.speaker.clone() else {
@@ -447,6 +448,8 @@ struct Names {
     pos: usize,
     next_piece: usize,
     last: Option<Range<usize>>,
+    /// Token buffer reused by every call of `last_name`.
+    toks: Vec<attrib::Tok>,
 }
 
 impl Names {
@@ -457,7 +460,7 @@ impl Names {
                 _ => to,
             };
             if self.pos < stop
-                && let Some(name) = attrib::last_name(text, self.pos..stop)
+                && let Some(name) = attrib::last_name_with(text, self.pos..stop, &mut self.toks)
             {
                 self.last = Some(name);
             }
