@@ -63,7 +63,13 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>], quotes: 
     let mut toks = Vec::new();
     let mut hits = Vec::new();
     let mut direct: Vec<Range<usize>> = Vec::new();
+    let mut found = Vec::new();
     for s in sentences.iter_mut() {
+        // No lexicon match, no cue: skip the tokens and the rules.
+        rules::matches(cx.text, s.span.range(), &mut found);
+        if found.is_empty() {
+            continue;
+        }
         tokens::tokenize(cx.text, s.span.range(), quotes, &mut toks);
         direct.clear();
         direct.extend(
@@ -73,7 +79,7 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>], quotes: 
                 .filter_map(|q| q.cue_span.map(|c| c.range())),
         );
         let sent = Sent::new(cx.text, &toks, &direct);
-        sent.analyse(&mut hits);
+        sent.analyse_matches(&found, &mut hits);
         apply(cx.text, s, &hits);
     }
 }

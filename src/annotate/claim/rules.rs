@@ -22,6 +22,38 @@ pub struct Hit {
     pub source: Option<Range<usize>>,
 }
 
+/// One match of the lexicon automaton: a byte range and its entry.
+#[derive(Debug, Clone, Copy)]
+pub struct Match {
+    pub start: usize,
+    pub end: usize,
+    pub entry: usize,
+}
+
+/// The lexicon's matches in `text[range]` that may be whole word tokens,
+/// into `out` (cleared first). A sentence without any holds no claim cue.
+///
+/// A word token is a maximal run of letters and digits (with inner
+/// joiners), so the chars right before and after it are not alphanumeric;
+/// a match inside a longer word (`say` in `essay`) is left out, as the
+/// rules would skip it.
+pub fn matches(text: &str, range: Range<usize>, out: &mut Vec<Match>) {
+    out.clear();
+    let base = range.start;
+    let hay = &text[range];
+    for m in LEXICON.ac.find_iter(hay) {
+        let glued = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        if glued(hay[..m.start()].chars().next_back()) || glued(hay[m.end()..].chars().next()) {
+            continue;
+        }
+        out.push(Match {
+            start: base + m.start(),
+            end: base + m.end(),
+            entry: m.pattern().as_usize(),
+        });
+    }
+}
+
 /// How far (in tokens) a rule looks for the clause around an attribution.
 const WINDOW: usize = 64;
 
@@ -94,15 +126,30 @@ impl<'t> Sent<'t> {
     }
 
     /// All cues of the sentence, in text order.
+    #[cfg(test)]
     pub fn analyse(&self, out: &mut Vec<Hit>) {
+        let mut found = Vec::new();
+        if let (Some(first), Some(last)) = (self.toks.first(), self.toks.last()) {
+            matches(self.text, first.start..last.end, &mut found);
+        }
+        self.analyse_matches(&found, out);
+    }
+
+    /// All cues of the sentence, in text order, from the lexicon's
+    /// [`matches`] over the sentence (its tokens and the blanks around them:
+    /// no entry holds a blank, so the matches are those of its tokens).
+    pub fn analyse_matches(&self, found: &[Match], out: &mut Vec<Hit>) {
         out.clear();
-        let (Some(first), Some(last)) = (self.toks.first(), self.toks.last()) else {
+        if self.toks.is_empty() {
             return;
-        };
-        let base = first.start;
+        }
         let lex = &*LEXICON;
-        for m in lex.ac.find_iter(&self.text[base..last.end]) {
-            let (s, e) = (base + m.start(), base + m.end());
+        for &Match {
+            start: s,
+            end: e,
+            entry,
+        } in found
+        {
             // Whole words only: the match must be exactly one token.
             let Ok(k) = self.toks.binary_search_by_key(&s, |t| t.start) else {
                 continue;
@@ -111,7 +158,7 @@ impl<'t> Sent<'t> {
             if tok.end != e || tok.quoted || !tok.is_word() {
                 continue;
             }
-            let entry = &lex.entries[m.pattern().as_usize()];
+            let entry = &lex.entries[entry];
             let before = out.len();
             if entry.hedge {
                 out.push(Hit {
