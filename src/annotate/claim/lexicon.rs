@@ -2,6 +2,7 @@
 //! aho-corasick automaton, and the closed word classes the rules look at.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -136,216 +137,350 @@ fn head_before_apostrophe(word: &str) -> &str {
     word.split(['\'', '’']).next().unwrap_or(word)
 }
 
-pub fn is_determiner(w: &str) -> bool {
-    one_of(
-        w,
-        &[
-            "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my",
-            "your", "whose", "such", "no", "any", "each", "every", "another", "neither", "either",
-            "both",
-        ],
-    )
+/// A closed word list: one bit of the table [`CLOSED`] looks it up.
+pub struct Closed {
+    bit: u32,
+    words: &'static [&'static str],
 }
+
+/// Every closed list, in the order of their bits.
+const CLOSED: &[&Closed] = &[
+    &DETERMINER_WORDS,
+    &BLOCKS_VERB_WORDS,
+    &PREPOSITION_WORDS,
+    &AUX_WORDS,
+    &BE_WORDS,
+    &IRREGULAR_PAST_WORDS,
+    &NOMINATIVE_WORDS,
+    &OBJECT_PRONOUN_WORDS,
+    &FIRST_PERSON_WORDS,
+    &WH_CLAUSE_WORDS,
+    &BOUNDARY_WORD_WORDS,
+    &ADVERB_WORDS,
+    &ADVERB_WORDS_2,
+    &TIME_WORD_WORDS,
+];
+
+/// The longest word of a closed list, in bytes.
+const LONGEST: usize = 24;
+
+/// The closed lists each word (ASCII-lower-cased) is on, as bits: one hash
+/// lookup instead of a scan of every list.
+static CLOSED_TABLE: LazyLock<FxHashMap<Vec<u8>, u32>> = LazyLock::new(|| {
+    let mut map: FxHashMap<Vec<u8>, u32> = FxHashMap::default();
+    for (i, list) in CLOSED.iter().enumerate() {
+        assert_eq!(list.bit as usize, i, "bits follow the order of CLOSED");
+        for w in list.words {
+            assert!(w.len() <= LONGEST, "{w}");
+            *map.entry(w.to_ascii_lowercase().into_bytes()).or_default() |= 1 << list.bit;
+        }
+    }
+    map
+});
+
+/// The closed lists `w` is on (ASCII case ignored, as [`one_of`] does).
+fn closed_bits(w: &str) -> u32 {
+    let b = w.as_bytes();
+    if b.len() > LONGEST {
+        return 0;
+    }
+    let mut buf = [0u8; LONGEST];
+    for (d, c) in buf.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    CLOSED_TABLE.get(&buf[..b.len()]).copied().unwrap_or(0)
+}
+
+/// ASCII-case-insensitive membership in a closed list: `one_of(w, list.words)`.
+fn listed(w: &str, list: &Closed) -> bool {
+    closed_bits(w) & (1 << list.bit) != 0
+}
+
+const DETERMINER_WORDS: Closed = Closed {
+    bit: 0,
+    words: &[
+        "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my",
+        "your", "whose", "such", "no", "any", "each", "every", "another", "neither", "either",
+        "both",
+    ],
+};
+
+pub fn is_determiner(w: &str) -> bool {
+    listed(w, &DETERMINER_WORDS)
+}
+
+const BLOCKS_VERB_WORDS: Closed = Closed {
+    bit: 1,
+    words: &[
+        "that", "new", "latest", "recent", "same", "own", "false", "public", "formal", "written",
+        "these", "many", "several", "some", "two", "three", "other", "of",
+    ],
+};
 
 /// Words that, before a verb form, make it a noun or adjective
 /// (`the claims`, `new reports`, `his promise`).
 pub fn blocks_verb(w: &str) -> bool {
     is_determiner(w)
-        || one_of(
-            w,
-            &[
-                "that", "new", "latest", "recent", "same", "own", "false", "public", "formal",
-                "written", "these", "many", "several", "some", "two", "three", "other", "of",
-            ],
-        )
+        || listed(w, &BLOCKS_VERB_WORDS)
         || w.ends_with("'s")
         || w.ends_with("’s")
         || w.ends_with("s'")
         || w.ends_with("s’")
 }
 
+const PREPOSITION_WORDS: Closed = Closed {
+    bit: 2,
+    words: &[
+        "in",
+        "at",
+        "on",
+        "during",
+        "with",
+        "from",
+        "via",
+        "through",
+        "after",
+        "before",
+        "to",
+        "into",
+        "over",
+        "under",
+        "outside",
+        "inside",
+        "by",
+        "against",
+        "amid",
+        "across",
+        "about",
+        "for",
+        "of",
+        "since",
+        "until",
+        "without",
+        "toward",
+        "towards",
+        "near",
+        "within",
+        "among",
+        "following",
+        "despite",
+        "around",
+    ],
+};
+
 pub fn is_preposition(w: &str) -> bool {
-    one_of(
-        w,
-        &[
-            "in",
-            "at",
-            "on",
-            "during",
-            "with",
-            "from",
-            "via",
-            "through",
-            "after",
-            "before",
-            "to",
-            "into",
-            "over",
-            "under",
-            "outside",
-            "inside",
-            "by",
-            "against",
-            "amid",
-            "across",
-            "about",
-            "for",
-            "of",
-            "since",
-            "until",
-            "without",
-            "toward",
-            "towards",
-            "near",
-            "within",
-            "among",
-            "following",
-            "despite",
-            "around",
-        ],
-    )
+    listed(w, &PREPOSITION_WORDS)
 }
+
+const AUX_WORDS: Closed = Closed {
+    bit: 3,
+    words: &[
+        "is",
+        "was",
+        "were",
+        "are",
+        "am",
+        "will",
+        "would",
+        "can",
+        "could",
+        "has",
+        "had",
+        "have",
+        "may",
+        "might",
+        "must",
+        "should",
+        "shall",
+        "did",
+        "does",
+        "do",
+        "won't",
+        "wouldn't",
+        "can't",
+        "couldn't",
+        "didn't",
+        "doesn't",
+        "don't",
+        "isn't",
+        "wasn't",
+        "weren't",
+        "aren't",
+        "hasn't",
+        "hadn't",
+        "haven't",
+        "shouldn't",
+        "won’t",
+        "wouldn’t",
+        "can’t",
+        "couldn’t",
+        "didn’t",
+        "doesn’t",
+        "don’t",
+        "isn’t",
+        "wasn’t",
+        "weren’t",
+        "aren’t",
+        "hasn’t",
+        "hadn’t",
+        "haven’t",
+        "shouldn’t",
+        "needs",
+        "remains",
+        "seems",
+        "appears",
+        "wants",
+    ],
+};
 
 /// Auxiliaries, modals and the copula: a finite verb after a subject.
 pub fn is_aux(w: &str) -> bool {
-    one_of(
-        w,
-        &[
-            "is",
-            "was",
-            "were",
-            "are",
-            "am",
-            "will",
-            "would",
-            "can",
-            "could",
-            "has",
-            "had",
-            "have",
-            "may",
-            "might",
-            "must",
-            "should",
-            "shall",
-            "did",
-            "does",
-            "do",
-            "won't",
-            "wouldn't",
-            "can't",
-            "couldn't",
-            "didn't",
-            "doesn't",
-            "don't",
-            "isn't",
-            "wasn't",
-            "weren't",
-            "aren't",
-            "hasn't",
-            "hadn't",
-            "haven't",
-            "shouldn't",
-            "won’t",
-            "wouldn’t",
-            "can’t",
-            "couldn’t",
-            "didn’t",
-            "doesn’t",
-            "don’t",
-            "isn’t",
-            "wasn’t",
-            "weren’t",
-            "aren’t",
-            "hasn’t",
-            "hadn’t",
-            "haven’t",
-            "shouldn’t",
-            "needs",
-            "remains",
-            "seems",
-            "appears",
-            "wants",
-        ],
-    )
+    listed(w, &AUX_WORDS)
 }
 
+const BE_WORDS: Closed = Closed {
+    bit: 4,
+    words: &[
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "being",
+        "am",
+        "isn't",
+        "wasn't",
+        "weren't",
+        "aren't",
+        "isn’t",
+        "wasn’t",
+        "weren’t",
+        "aren’t",
+        "it's",
+        "it’s",
+    ],
+};
+
 pub fn is_be(w: &str) -> bool {
-    one_of(
-        w,
-        &[
-            "is",
-            "was",
-            "were",
-            "are",
-            "be",
-            "been",
-            "being",
-            "am",
-            "isn't",
-            "wasn't",
-            "weren't",
-            "aren't",
-            "isn’t",
-            "wasn’t",
-            "weren’t",
-            "aren’t",
-            "it's",
-            "it’s",
-        ],
-    )
+    listed(w, &BE_WORDS)
 }
+
+const IRREGULAR_PAST_WORDS: Closed = Closed {
+    bit: 5,
+    words: &[
+        "rose", "fell", "grew", "went", "came", "took", "made", "gave", "got", "knew", "left",
+        "lost", "won", "saw", "began", "became", "held", "kept", "ran", "paid", "met", "led",
+        "sent", "spent", "built", "brought", "bought", "caught", "fought", "sought", "broke",
+        "chose", "drew", "drove", "flew", "forgot", "hid", "shook", "stole", "struck", "threw",
+        "stood", "sat", "spoke", "meant", "bore", "dealt", "fled", "lent", "wore", "did", "had",
+        "thought", "told", "said", "felt", "found", "heard", "wrote",
+    ],
+};
 
 /// Common irregular past tenses: finite verbs of a content clause.
 pub fn is_irregular_past(w: &str) -> bool {
-    one_of(
-        w,
-        &[
-            "rose", "fell", "grew", "went", "came", "took", "made", "gave", "got", "knew", "left",
-            "lost", "won", "saw", "began", "became", "held", "kept", "ran", "paid", "met", "led",
-            "sent", "spent", "built", "brought", "bought", "caught", "fought", "sought", "broke",
-            "chose", "drew", "drove", "flew", "forgot", "hid", "shook", "stole", "struck", "threw",
-            "stood", "sat", "spoke", "meant", "bore", "dealt", "fled", "lent", "wore", "did",
-            "had", "thought", "told", "said", "felt", "found", "heard", "wrote",
-        ],
-    )
+    listed(w, &IRREGULAR_PAST_WORDS)
 }
+
+const NOMINATIVE_WORDS: Closed = Closed {
+    bit: 6,
+    words: &["he", "she", "they", "we", "i"],
+};
 
 /// Nominative pronouns: a clause starts here (`said he would`).
 pub fn is_nominative(w: &str) -> bool {
     let h = head_before_apostrophe(w);
-    one_of(h, &["he", "she", "they", "we", "i"])
+    listed(h, &NOMINATIVE_WORDS)
 }
 
+const OBJECT_PRONOUN_WORDS: Closed = Closed {
+    bit: 7,
+    words: &["him", "her", "them", "us", "me", "you", "it", "reporters"],
+};
+
 pub fn is_object_pronoun(w: &str) -> bool {
-    one_of(
-        w,
-        &["him", "her", "them", "us", "me", "you", "it", "reporters"],
-    )
+    listed(w, &OBJECT_PRONOUN_WORDS)
 }
+
+const FIRST_PERSON_WORDS: Closed = Closed {
+    bit: 8,
+    words: &["i", "we", "us", "you"],
+};
 
 /// The writer's own voice: a first-person subject outside quotes.
 pub fn is_first_person(w: &str) -> bool {
     let h = head_before_apostrophe(w);
-    one_of(h, &["i", "we", "us", "you"])
+    listed(h, &FIRST_PERSON_WORDS)
 }
 
+const WH_CLAUSE_WORDS: Closed = Closed {
+    bit: 9,
+    words: &["whether", "if", "why", "how", "what", "who", "where"],
+};
+
 pub fn is_wh_clause(w: &str) -> bool {
-    one_of(w, &["whether", "if", "why", "how", "what", "who", "where"])
+    listed(w, &WH_CLAUSE_WORDS)
 }
+
+const BOUNDARY_WORD_WORDS: Closed = Closed {
+    bit: 10,
+    words: &[
+        "and", "but", "or", "nor", "because", "while", "although", "though", "if", "when", "as",
+        "than", "so", "yet", "since", "until", "unless", "whether", "that", "which", "what",
+        "where", "how", "why", "whom", "whose", "who", "then", "also", "not", "never", "there",
+        "here", "said", "says", "say",
+    ],
+};
 
 /// Words that end a noun phrase when walking over it.
 pub fn is_boundary_word(w: &str) -> bool {
-    one_of(
-        w,
-        &[
-            "and", "but", "or", "nor", "because", "while", "although", "though", "if", "when",
-            "as", "than", "so", "yet", "since", "until", "unless", "whether", "that", "which",
-            "what", "where", "how", "why", "whom", "whose", "who", "then", "also", "not", "never",
-            "there", "here", "said", "says", "say",
-        ],
-    )
+    listed(w, &BOUNDARY_WORD_WORDS)
 }
+
+const ADVERB_WORDS: Closed = Closed {
+    bit: 11,
+    words: &["only", "early", "family", "italy", "ally", "july"],
+};
+
+const ADVERB_WORDS_2: Closed = Closed {
+    bit: 12,
+    words: &[
+        "also",
+        "then",
+        "now",
+        "later",
+        "still",
+        "already",
+        "again",
+        "even",
+        "never",
+        "not",
+        "once",
+        "first",
+        "often",
+        "long",
+        "just",
+        "further",
+        "soon",
+        "earlier",
+        "too",
+        "always",
+        "ever",
+        "simply",
+        "n't",
+        "today",
+        "yesterday",
+        "tonight",
+        "recently",
+        "previously",
+        "separately",
+        "however",
+        "meanwhile",
+        "out",
+        "back",
+    ],
+};
 
 /// Adverbs and adverbial words skipped between a subject and its verb, or a
 /// verb and its complement.
@@ -353,96 +488,61 @@ pub fn is_adverb(w: &str) -> bool {
     (w.len() > 4
         && w.ends_with("ly")
         && !w.starts_with(char::is_uppercase)
-        && !one_of(w, &["only", "early", "family", "italy", "ally", "july"]))
-        || one_of(
-            w,
-            &[
-                "also",
-                "then",
-                "now",
-                "later",
-                "still",
-                "already",
-                "again",
-                "even",
-                "never",
-                "not",
-                "once",
-                "first",
-                "often",
-                "long",
-                "just",
-                "further",
-                "soon",
-                "earlier",
-                "too",
-                "always",
-                "ever",
-                "simply",
-                "n't",
-                "today",
-                "yesterday",
-                "tonight",
-                "recently",
-                "previously",
-                "separately",
-                "however",
-                "meanwhile",
-                "out",
-                "back",
-            ],
-        )
+        && !listed(w, &ADVERB_WORDS))
+        || listed(w, &ADVERB_WORDS_2)
 }
+
+const TIME_WORD_WORDS: Closed = Closed {
+    bit: 13,
+    words: &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "tomorrow",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "earlier",
+        "later",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "last",
+        "this",
+        "next",
+    ],
+};
 
 /// Days, months and relative time words (`Tuesday`, `last week`).
 pub fn is_time_word(w: &str) -> bool {
-    one_of(
-        w,
-        &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "today",
-            "yesterday",
-            "tonight",
-            "tomorrow",
-            "week",
-            "weekend",
-            "month",
-            "year",
-            "morning",
-            "afternoon",
-            "evening",
-            "night",
-            "earlier",
-            "later",
-            "january",
-            "february",
-            "march",
-            "april",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "jan",
-            "feb",
-            "aug",
-            "sept",
-            "oct",
-            "nov",
-            "dec",
-            "last",
-            "this",
-            "next",
-        ],
-    )
+    listed(w, &TIME_WORD_WORDS)
 }
 
 #[cfg(test)]
@@ -486,6 +586,27 @@ mod tests {
         assert!(get("according").according);
         let reports = get("reports");
         assert!(reports.noun && reports.verb.is_some());
+    }
+
+    /// The table answers exactly as a scan of each list would, whatever the
+    /// case, and words on no list (or too long for it) are on none.
+    #[test]
+    fn closed_table_matches_the_lists() {
+        let mut probes: Vec<String> = Vec::new();
+        for list in CLOSED {
+            for w in list.words {
+                probes.push(w.to_string());
+                probes.push(w.to_ascii_uppercase());
+                probes.push(format!("{w}s"));
+                probes.push(w[..w.len() - 1].to_string());
+            }
+        }
+        probes.extend(["", "Tuesday", "x".repeat(40).as_str(), "é", "WON’T"].map(String::from));
+        for w in &probes {
+            for list in CLOSED {
+                assert_eq!(listed(w, list), one_of(w, list.words), "{w}");
+            }
+        }
     }
 
     #[test]
