@@ -48,6 +48,32 @@ pub struct Lexicon {
     pub ac: AhoCorasick,
     pub entries: Vec<Entry>,
     pub verbs: Vec<Verb>,
+    /// Entry index of each ASCII-lower-cased word, for whole-word lookups.
+    index: FxHashMap<Vec<u8>, usize>,
+    /// The longest word, in bytes.
+    longest: usize,
+}
+
+impl Lexicon {
+    /// The entry of `w` when the whole word is in the lexicon (ASCII case
+    /// ignored): what a search of the automaton over `w` alone finds when
+    /// its match covers `w`.
+    pub fn entry_of(&self, w: &str) -> Option<&Entry> {
+        self.index_of(w).map(|i| &self.entries[i])
+    }
+
+    /// The index in [`Lexicon::entries`] of [`Lexicon::entry_of`].
+    fn index_of(&self, w: &str) -> Option<usize> {
+        let b = w.as_bytes();
+        let mut buf = [0u8; 32];
+        if b.len() > self.longest || b.len() > buf.len() {
+            return None;
+        }
+        for (d, c) in buf.iter_mut().zip(b) {
+            *d = c.to_ascii_lowercase();
+        }
+        self.index.get(&buf[..b.len()]).copied()
+    }
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -122,7 +148,20 @@ fn build() -> Lexicon {
         .match_kind(MatchKind::LeftmostLongest)
         .build(&words)
         .expect("the cue lexicon builds");
-    Lexicon { ac, entries, verbs }
+    let mut index = FxHashMap::default();
+    for (i, w) in words.iter().enumerate() {
+        index
+            .entry(w.to_ascii_lowercase().into_bytes())
+            .or_insert(i);
+    }
+    let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+    Lexicon {
+        ac,
+        entries,
+        verbs,
+        index,
+        longest,
+    }
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
@@ -570,6 +609,36 @@ mod tests {
             assert_eq!(f.len(), 6, "{line}");
             assert!(!f[0].trim_start_matches('-').is_empty(), "{line}");
             assert!(f[5].starts_with('S') || f[5].starts_with('C'), "{line}");
+        }
+    }
+
+    /// Whole-word lookups agree with the automaton: no two words differ
+    /// only in case, and every word (in any case) finds its own entry.
+    #[test]
+    fn entry_of_agrees_with_the_automaton() {
+        let lex = &*LEXICON;
+        assert_eq!(lex.index.len(), lex.entries.len());
+        let words: Vec<String> = lex
+            .index
+            .keys()
+            .map(|k| String::from_utf8(k.clone()).unwrap())
+            .collect();
+        for w in &words {
+            for probe in [
+                w.clone(),
+                w.to_ascii_uppercase(),
+                format!("{w}x"),
+                format!("x{w}"),
+                w[1..].to_string(),
+            ] {
+                let by_ac = lex
+                    .ac
+                    .find(probe.as_str())
+                    .filter(|m| m.start() == 0 && m.end() == probe.len())
+                    .map(|m| m.pattern().as_usize());
+                let by_index = lex.index_of(&probe);
+                assert_eq!(by_ac, by_index, "{probe}");
+            }
         }
     }
 

@@ -223,11 +223,7 @@ impl<'t> Sent<'t> {
 
     /// The verb forms a word has in the lexicon.
     fn verb_forms(&self, w: &str) -> Option<u8> {
-        let m = LEXICON.ac.find(w)?;
-        if m.start() != 0 || m.end() != w.len() {
-            return None;
-        }
-        LEXICON.entries[m.pattern().as_usize()].verb.map(|(_, f)| f)
+        LEXICON.entry_of(w)?.verb.map(|(_, f)| f)
     }
 
     /// True when every word token in `range` lies inside quotation marks.
@@ -372,13 +368,8 @@ impl<'t> Sent<'t> {
     }
 
     fn is_document(&self, i: usize) -> bool {
-        self.word(i).is_some_and(|w| {
-            LEXICON.ac.find(w).is_some_and(|m| {
-                m.start() == 0
-                    && m.len() == w.len()
-                    && LEXICON.entries[m.pattern().as_usize()].document
-            })
-        })
+        self.word(i)
+            .is_some_and(|w| LEXICON.entry_of(w).is_some_and(|e| e.document))
     }
 
     /// Whether the word at `k` can be the verb it is spelled as: not a
