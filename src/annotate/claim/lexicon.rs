@@ -1,6 +1,9 @@
-//! The cue lexicon (`claim_verbs.txt`, `claim_cues.txt`) in one
-//! aho-corasick automaton, and the closed word classes the rules look at.
+//! The cue lexicon (`claim_verbs.txt`, `claim_cues.txt`) in one hash table
+//! of whole words, and the closed word classes the rules look at. Tests keep
+//! an aho-corasick automaton of the same words as the reference the word
+//! lookups are checked against.
 
+#[cfg(test)]
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
@@ -28,7 +31,7 @@ impl Verb {
     }
 }
 
-/// What one surface word of the automaton is.
+/// What one surface word of the lexicon is.
 #[derive(Debug, Clone, Default)]
 pub struct Entry {
     /// Index into [`Lexicon::verbs`] and the form bits.
@@ -45,6 +48,9 @@ pub struct Entry {
 }
 
 pub struct Lexicon {
+    /// The words as a leftmost-longest, ASCII-case-insensitive automaton:
+    /// how cues were found before the word lookups, kept as their reference.
+    #[cfg(test)]
     pub ac: AhoCorasick,
     pub entries: Vec<Entry>,
     pub verbs: Vec<Verb>,
@@ -52,6 +58,21 @@ pub struct Lexicon {
     index: FxHashMap<Vec<u8>, usize>,
     /// The longest word, in bytes.
     longest: usize,
+    /// For each length (up to 31) and first letter, the last letters of the
+    /// words (a bit per letter): most words of a text are ruled out before
+    /// hashing.
+    ends: Vec<u32>,
+}
+
+/// The slot of [`Lexicon::ends`] and the bit of a word of ASCII letters
+/// (`None` for other words).
+fn ends_slot(b: &[u8]) -> Option<(usize, u32)> {
+    let (&first, &last) = (b.first()?, b.last()?);
+    if b.len() > 31 || !first.is_ascii_alphabetic() || !last.is_ascii_alphabetic() {
+        return None;
+    }
+    let letter = |c: u8| (c.to_ascii_lowercase() - b'a') as usize;
+    Some((b.len() * 26 + letter(first), 1 << letter(last)))
 }
 
 impl Lexicon {
@@ -64,7 +85,16 @@ impl Lexicon {
 
     /// The index in [`Lexicon::entries`] of [`Lexicon::entry_of`].
     fn index_of(&self, w: &str) -> Option<usize> {
-        let b = w.as_bytes();
+        self.index_of_bytes(w.as_bytes())
+    }
+
+    /// [`Lexicon::index_of`] for a word given as bytes.
+    pub fn index_of_bytes(&self, b: &[u8]) -> Option<usize> {
+        if let Some((slot, bit)) = ends_slot(b)
+            && self.ends[slot] & bit == 0
+        {
+            return None;
+        }
         let mut buf = [0u8; 32];
         if b.len() > self.longest || b.len() > buf.len() {
             return None;
@@ -141,6 +171,7 @@ fn build() -> Lexicon {
     }
     slot(&mut map, &mut words, "according").according = true;
     let entries: Vec<Entry> = words.iter().map(|w| map[w].clone()).collect();
+    #[cfg(test)]
     // A DFA: a few hundred KB for ~1,300 short words, and the fastest scan.
     let ac = AhoCorasickBuilder::new()
         .kind(Some(AhoCorasickKind::DFA))
@@ -155,12 +186,20 @@ fn build() -> Lexicon {
             .or_insert(i);
     }
     let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+    let mut ends = vec![0u32; 32 * 26];
+    for w in &words {
+        if let Some((slot, bit)) = ends_slot(w.as_bytes()) {
+            ends[slot] |= bit;
+        }
+    }
     Lexicon {
+        #[cfg(test)]
         ac,
         entries,
         verbs,
         index,
         longest,
+        ends,
     }
 }
 
@@ -618,6 +657,15 @@ mod tests {
     fn entry_of_agrees_with_the_automaton() {
         let lex = &*LEXICON;
         assert_eq!(lex.index.len(), lex.entries.len());
+        // What `rules::matches` relies on: ASCII letters and inner hyphens.
+        for w in lex.index.keys() {
+            assert!(
+                w.split(|&c| c == b'-')
+                    .all(|part| !part.is_empty() && part.iter().all(u8::is_ascii_lowercase)),
+                "{}",
+                String::from_utf8_lossy(w)
+            );
+        }
         let words: Vec<String> = lex
             .index
             .keys()

@@ -1,7 +1,7 @@
 //! reported_claim: indirect speech, attribution and hedges (GUIDE §3).
 //!
 //! A sentence is a reported claim when the summed weight of its cues reaches
-//! [`THRESHOLD`] (1.0). Cues are found with one aho-corasick automaton over
+//! [`THRESHOLD`] (1.0). Cues are words looked up in one table of
 //! `claim_verbs.txt` (about 190 speech, cognition and stance verbs with all
 //! their forms) and `claim_cues.txt` (hedges, clause-taking nouns, documents,
 //! attitude adjectives); words inside quotation marks are never cues. Each

@@ -954,7 +954,7 @@ pub fn last_name_with(
                 && !text[run[0].range.clone()].ends_with("ly");
             let single = run.len() == 1 && plain && !titled && (before_cue || subject);
             if (run.len() >= 2 && (titled || plain)) || single {
-                best = Some(span(&toks, start..k));
+                best = Some(span(toks, start..k));
             }
         } else {
             k += 1;
