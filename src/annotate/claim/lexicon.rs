@@ -240,17 +240,32 @@ const CLOSED: &[&Closed] = &[
 ];
 
 /// The longest word of a closed list, in bytes.
-const LONGEST: usize = 24;
+const LONGEST: usize = 15;
+
+/// A word of up to [`LONGEST`] bytes, ASCII-lower-cased, packed with its
+/// length into one integer: hashed and compared without a loop or memcmp.
+/// `None` for longer words.
+pub(crate) fn packed_lower(w: &[u8]) -> Option<u128> {
+    if w.len() > LONGEST {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (d, c) in buf.iter_mut().zip(w) {
+        *d = c.to_ascii_lowercase();
+    }
+    buf[15] = w.len() as u8;
+    Some(u128::from_le_bytes(buf))
+}
 
 /// The closed lists each word (ASCII-lower-cased) is on, as bits: one hash
 /// lookup instead of a scan of every list.
-static CLOSED_TABLE: LazyLock<FxHashMap<Vec<u8>, u32>> = LazyLock::new(|| {
-    let mut map: FxHashMap<Vec<u8>, u32> = FxHashMap::default();
+static CLOSED_TABLE: LazyLock<FxHashMap<u128, u32>> = LazyLock::new(|| {
+    let mut map: FxHashMap<u128, u32> = FxHashMap::default();
     for (i, list) in CLOSED.iter().enumerate() {
         assert_eq!(list.bit as usize, i, "bits follow the order of CLOSED");
         for w in list.words {
-            assert!(w.len() <= LONGEST, "{w}");
-            *map.entry(w.to_ascii_lowercase().into_bytes()).or_default() |= 1 << list.bit;
+            let key = packed_lower(w.as_bytes()).expect("closed-list words are short");
+            *map.entry(key).or_default() |= 1 << list.bit;
         }
     }
     map
@@ -258,15 +273,9 @@ static CLOSED_TABLE: LazyLock<FxHashMap<Vec<u8>, u32>> = LazyLock::new(|| {
 
 /// The closed lists `w` is on (ASCII case ignored, as [`one_of`] does).
 fn closed_bits(w: &str) -> u32 {
-    let b = w.as_bytes();
-    if b.len() > LONGEST {
-        return 0;
-    }
-    let mut buf = [0u8; LONGEST];
-    for (d, c) in buf.iter_mut().zip(b) {
-        *d = c.to_ascii_lowercase();
-    }
-    CLOSED_TABLE.get(&buf[..b.len()]).copied().unwrap_or(0)
+    packed_lower(w.as_bytes())
+        .and_then(|key| CLOSED_TABLE.get(&key).copied())
+        .unwrap_or(0)
 }
 
 /// ASCII-case-insensitive membership in a closed list: `one_of(w, list.words)`.
