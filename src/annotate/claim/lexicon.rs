@@ -54,8 +54,9 @@ pub struct Lexicon {
     pub ac: AhoCorasick,
     pub entries: Vec<Entry>,
     pub verbs: Vec<Verb>,
-    /// Entry index of each ASCII-lower-cased word, for whole-word lookups.
-    index: FxHashMap<Vec<u8>, usize>,
+    /// Entry index of each word, keyed by [`packed_lower`], for whole-word
+    /// lookups.
+    index: FxHashMap<u128, usize>,
     /// The longest word, in bytes.
     longest: usize,
     /// For each length (up to 31) and first letter, the last letters of the
@@ -95,14 +96,10 @@ impl Lexicon {
         {
             return None;
         }
-        let mut buf = [0u8; 32];
-        if b.len() > self.longest || b.len() > buf.len() {
+        if b.len() > self.longest {
             return None;
         }
-        for (d, c) in buf.iter_mut().zip(b) {
-            *d = c.to_ascii_lowercase();
-        }
-        self.index.get(&buf[..b.len()]).copied()
+        self.index.get(&packed_lower(b)?).copied()
     }
 }
 
@@ -181,9 +178,8 @@ fn build() -> Lexicon {
         .expect("the cue lexicon builds");
     let mut index = FxHashMap::default();
     for (i, w) in words.iter().enumerate() {
-        index
-            .entry(w.to_ascii_lowercase().into_bytes())
-            .or_insert(i);
+        let key = packed_lower(w.as_bytes()).expect("lexicon words are short");
+        index.entry(key).or_insert(i);
     }
     let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
     let mut ends = vec![0u32; 32 * 26];
@@ -667,19 +663,21 @@ mod tests {
         let lex = &*LEXICON;
         assert_eq!(lex.index.len(), lex.entries.len());
         // What `rules::matches` relies on: ASCII letters and inner hyphens.
-        for w in lex.index.keys() {
-            assert!(
-                w.split(|&c| c == b'-')
-                    .all(|part| !part.is_empty() && part.iter().all(u8::is_ascii_lowercase)),
-                "{}",
-                String::from_utf8_lossy(w)
-            );
-        }
         let words: Vec<String> = lex
             .index
             .keys()
-            .map(|k| String::from_utf8(k.clone()).unwrap())
+            .map(|k| {
+                let b = k.to_le_bytes();
+                String::from_utf8(b[..b[15] as usize].to_vec()).unwrap()
+            })
             .collect();
+        for w in &words {
+            assert!(
+                w.split('-')
+                    .all(|part| !part.is_empty() && part.bytes().all(|c| c.is_ascii_lowercase())),
+                "{w}"
+            );
+        }
         for w in &words {
             for probe in [
                 w.clone(),

@@ -26,10 +26,9 @@ pub const VERB: u32 = 1 << 18;
 /// Any word that cues a quotation.
 pub const CUE: u32 = SAY | ING | ACT | ADV | PREP;
 
-/// Keyed by bytes so that a lower-cased stack buffer is looked up without a
-/// UTF-8 check; Fx hashing, as these are short words looked up per token.
-static CLASSES: LazyLock<FxHashMap<&'static [u8], u32>> = LazyLock::new(|| {
-    let mut map: FxHashMap<&'static [u8], u32> = FxHashMap::default();
+/// Keyed by [`packed`]: one integer hashed and compared per token.
+static CLASSES: LazyLock<FxHashMap<u128, u32>> = LazyLock::new(|| {
+    let mut map: FxHashMap<u128, u32> = FxHashMap::default();
     for line in include_str!("../quote_words.txt").lines() {
         if line.starts_with('#') {
             continue;
@@ -59,7 +58,8 @@ static CLASSES: LazyLock<FxHashMap<&'static [u8], u32>> = LazyLock::new(|| {
             "verb" => VERB,
             _ => 0,
         };
-        *map.entry(word.as_bytes()).or_default() |= bit;
+        let key = packed(word.as_bytes()).expect("listed words are short");
+        *map.entry(key).or_default() |= bit;
     }
     map
 });
@@ -71,7 +71,20 @@ pub fn classes(lower: &str) -> u32 {
 
 /// [`classes`] of a lower-cased word given as bytes.
 pub fn classes_of_bytes(lower: &[u8]) -> u32 {
-    CLASSES.get(lower).copied().unwrap_or(0)
+    packed(lower)
+        .and_then(|key| CLASSES.get(&key).copied())
+        .unwrap_or(0)
+}
+
+/// A word of up to 15 bytes packed with its length into one integer (`None`
+/// for longer words: no listed word is that long).
+fn packed(w: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    buf.get_mut(..w.len())
+        .filter(|_| w.len() < 16)?
+        .copy_from_slice(w);
+    buf[15] = w.len() as u8;
+    Some(u128::from_le_bytes(buf))
 }
 
 pub fn is(lower: &str, class: u32) -> bool {
