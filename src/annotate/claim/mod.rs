@@ -52,6 +52,7 @@ mod tokens;
 use super::{Context, QuoteMap, sources};
 use crate::report::{Evidence, Label, Sentence, SourceMention, SourceRole};
 use crate::span::Span;
+pub(crate) use lexicon::packed_lower;
 use rules::{Hit, Sent};
 use std::borrow::Cow;
 use std::ops::Range;

@@ -79,14 +79,10 @@ fn class_of(word: &str) -> u32 {
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word);
-    let mut buf = [0u8; 24];
-    if word.len() > buf.len() || !word.is_ascii() {
+    if !word.is_ascii() {
         return 0;
     }
-    for (b, w) in buf.iter_mut().zip(word.bytes()) {
-        *b = w.to_ascii_lowercase();
-    }
-    words::classes_of_bytes(&buf[..word.len()])
+    words::classes_any_case(word.as_bytes())
 }
 
 /// `word` (without a final period) is an abbreviation: `R`, `G.K`, `Sen`.

@@ -1,5 +1,6 @@
 //! Word classes of `quote_words.txt`, looked up by lower-cased word.
 
+use crate::annotate::claim::packed_lower;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -26,7 +27,7 @@ pub const VERB: u32 = 1 << 18;
 /// Any word that cues a quotation.
 pub const CUE: u32 = SAY | ING | ACT | ADV | PREP;
 
-/// Keyed by [`packed`]: one integer hashed and compared per token.
+/// Keyed by [`packed_lower`]: one integer hashed and compared per token.
 static CLASSES: LazyLock<FxHashMap<u128, u32>> = LazyLock::new(|| {
     let mut map: FxHashMap<u128, u32> = FxHashMap::default();
     for line in include_str!("../quote_words.txt").lines() {
@@ -58,7 +59,7 @@ static CLASSES: LazyLock<FxHashMap<u128, u32>> = LazyLock::new(|| {
             "verb" => VERB,
             _ => 0,
         };
-        let key = packed(word.as_bytes()).expect("listed words are short");
+        let key = packed_lower(word.as_bytes()).expect("listed words are short");
         *map.entry(key).or_default() |= bit;
     }
     map
@@ -66,25 +67,14 @@ static CLASSES: LazyLock<FxHashMap<u128, u32>> = LazyLock::new(|| {
 
 /// The classes of `word`, which must already be lower case.
 pub fn classes(lower: &str) -> u32 {
-    classes_of_bytes(lower.as_bytes())
+    classes_any_case(lower.as_bytes())
 }
 
-/// [`classes`] of a lower-cased word given as bytes.
-pub fn classes_of_bytes(lower: &[u8]) -> u32 {
-    packed(lower)
+/// [`classes`] of a word given as bytes, ASCII upper case allowed.
+pub fn classes_any_case(word: &[u8]) -> u32 {
+    packed_lower(word)
         .and_then(|key| CLASSES.get(&key).copied())
         .unwrap_or(0)
-}
-
-/// A word of up to 15 bytes packed with its length into one integer (`None`
-/// for longer words: no listed word is that long).
-fn packed(w: &[u8]) -> Option<u128> {
-    let mut buf = [0u8; 16];
-    buf.get_mut(..w.len())
-        .filter(|_| w.len() < 16)?
-        .copy_from_slice(w);
-    buf[15] = w.len() as u8;
-    Some(u128::from_le_bytes(buf))
 }
 
 pub fn is(lower: &str, class: u32) -> bool {
