@@ -141,57 +141,36 @@ fn plausible_source(phrase: &str) -> bool {
     if last.ends_with("ing") {
         return false; // `propounding`, `Having`
     }
-    let lower = first.to_ascii_lowercase();
     first.starts_with(char::is_uppercase)
         || first.starts_with(|c: char| c.is_ascii_digit())
-        || matches!(
-            lower.as_str(),
-            "he" | "she"
-                | "they"
-                | "it"
-                | "who"
-                | "the"
-                | "a"
-                | "an"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-                | "some"
-                | "many"
-                | "several"
-                | "most"
-                | "few"
-                | "one"
-                | "two"
-                | "three"
-                | "others"
-                | "other"
-                | "each"
-                | "both"
-                | "all"
-                | "no"
-                | "senior"
-                | "top"
-                | "former"
-                | "federal"
-                | "local"
+        || lexicon::one_of(
+            first,
+            &[
+                "he", "she", "they", "it", "who", "the", "a", "an", "this", "that", "these",
+                "those", "his", "her", "its", "their", "some", "many", "several", "most", "few",
+                "one", "two", "three", "others", "other", "each", "both", "all", "no", "senior",
+                "top", "former", "federal", "local",
+            ],
         )
         || first.ends_with("'s")
         || first.ends_with("’s")
-        || lower == "people"
-        || (lower.ends_with('s') && !lower.ends_with("ss"))
+        || first.eq_ignore_ascii_case("people")
+        || (ends_ci(first, "s") && !ends_ci(first, "ss"))
         || plural_head(last)
+}
+
+/// `word` ends with `suffix` (ASCII case ignored), without lower-casing it
+/// into a new string.
+fn ends_ci(word: &str, suffix: &str) -> bool {
+    let (w, e) = (word.as_bytes(), suffix.as_bytes());
+    w.len() >= e.len() && w[w.len() - e.len()..].eq_ignore_ascii_case(e)
 }
 
 /// A plural head noun after modifiers: `city officials`, `state regulators`.
 fn plural_head(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    w.len() > 3 && w.ends_with('s') && !["ss", "us", "is", "ous"].iter().any(|e| w.ends_with(e))
+    word.len() > 3
+        && ends_ci(word, "s")
+        && !["ss", "us", "is", "ous"].iter().any(|e| ends_ci(word, e))
 }
 
 #[cfg(test)]
