@@ -114,32 +114,39 @@ fn tokenize_into(text: &str, range: Range<usize>, all_classes: bool, out: &mut V
     out.clear();
     let slice = &text[range.clone()];
     let base = range.start;
-    let mut it = slice.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let bytes = slice.as_bytes();
+    // The char at byte `i` of the slice (ASCII without decoding).
+    let char_at = |i: usize| match bytes.get(i) {
+        Some(&b) if b.is_ascii() => Some(b as char),
+        Some(_) => slice[i..].chars().next(),
+        None => None,
+    };
+    // The next char to read.
+    let mut p = 0;
+    while let Some(c) = char_at(p) {
+        let i = p;
+        p += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
         if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_alphanumeric() || word_symbol(d) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if inner_joiner(d)
-                    && slice[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
+            // A joiner goes in only before a letter or digit, which then
+            // goes in too: the word always ends after its last char read.
+            while let Some(d) = char_at(p) {
+                let next = p + d.len_utf8();
+                if d.is_alphanumeric()
+                    || word_symbol(d)
+                    || (inner_joiner(d) && char_at(next).is_some_and(char::is_alphanumeric))
                 {
-                    it.next();
+                    p = next;
                 } else {
                     break;
                 }
             }
+            let mut end = p;
             if slice[end..].starts_with('.')
                 && (abbreviation(&slice[i..end]) || slice[end + 1..].starts_with([',', ')']))
             {
-                it.next();
                 end += 1;
             } else if slice[..end].ends_with('s')
                 && let Some(m) = ['\'', '’']
@@ -148,9 +155,9 @@ fn tokenize_into(text: &str, range: Range<usize>, all_classes: bool, out: &mut V
                 && slice[end + m.len_utf8()..].starts_with(char::is_whitespace)
             {
                 // `veterans' families`: a plural possessive, not a quote mark.
-                it.next();
                 end += m.len_utf8();
             }
+            p = end;
             let word = &slice[i..end];
             let cap = c.is_uppercase();
             out.push(Tok {
@@ -173,9 +180,7 @@ fn tokenize_into(text: &str, range: Range<usize>, all_classes: bool, out: &mut V
                 .take_while(|&(_, d)| !d.is_whitespace())
                 .find(|&(_, d)| d == ')');
             if let Some((k, _)) = close.filter(|&(k, _)| k > 1) {
-                while it.peek().is_some_and(|&(j, _)| j <= i + k) {
-                    it.next();
-                }
+                p = i + k + 1;
                 out.push(Tok {
                     range: base + i..base + i + k + 1,
                     kind: Kind::Paren,
