@@ -540,6 +540,11 @@ fn place<'a>(
                 && text[clip.clone()].chars().any(char::is_alphanumeric)
             {
                 first_sentence.get_or_insert(si);
+                // Most sentences hold one quote: room for four (what a first
+                // push makes) is mostly never used.
+                if sentence.quotes.capacity() == 0 {
+                    sentence.quotes.reserve_exact(1);
+                }
                 sentence.quotes.push(Quote {
                     text: &text[clip.clone()],
                     span: Span::bytes(clip.clone()),
