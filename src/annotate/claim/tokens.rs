@@ -38,6 +38,16 @@ fn joins(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '‑')
 }
 
+/// The char at byte `i` of `s` (a char boundary), read without decoding
+/// when it is ASCII; `None` at the end.
+pub fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(b as char),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
+}
+
 /// Tokenises `text[range]` into `out` (cleared first). Linear in the range.
 pub fn tokenize(text: &str, range: std::ops::Range<usize>, quotes: &QuoteMap, out: &mut Vec<Tok>) {
     out.clear();
@@ -45,13 +55,7 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, quotes: &QuoteMap, ou
     let base = range.start;
     // Quoted ranges are sorted: walk them with a cursor.
     let mut qi = quotes.quoted.partition_point(|r| r.end <= base);
-    let bytes = slice.as_bytes();
-    // The char at byte `i` of the slice (ASCII without decoding).
-    let char_at = |i: usize| match bytes.get(i) {
-        Some(&b) if b.is_ascii() => Some(b as char),
-        Some(_) => slice[i..].chars().next(),
-        None => None,
-    };
+    let char_at = |i: usize| char_at(slice, i);
     let mut i = 0;
     while let Some(c) = char_at(i) {
         let start = base + i;

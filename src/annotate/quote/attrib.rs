@@ -114,13 +114,7 @@ fn tokenize_into(text: &str, range: Range<usize>, all_classes: bool, out: &mut V
     out.clear();
     let slice = &text[range.clone()];
     let base = range.start;
-    let bytes = slice.as_bytes();
-    // The char at byte `i` of the slice (ASCII without decoding).
-    let char_at = |i: usize| match bytes.get(i) {
-        Some(&b) if b.is_ascii() => Some(b as char),
-        Some(_) => slice[i..].chars().next(),
-        None => None,
-    };
+    let char_at = |i: usize| crate::annotate::claim::char_at(slice, i);
     // The next char to read.
     let mut p = 0;
     while let Some(c) = char_at(p) {
