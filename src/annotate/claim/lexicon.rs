@@ -229,10 +229,10 @@ const CLOSED: &[&Closed] = &[
     &OBJECT_PRONOUN_WORDS,
     &FIRST_PERSON_WORDS,
     &WH_CLAUSE_WORDS,
-    &BOUNDARY_WORD_WORDS,
+    &BOUNDARY_WORDS,
+    &LY_NON_ADVERB_WORDS,
     &ADVERB_WORDS,
-    &ADVERB_WORDS_2,
-    &TIME_WORD_WORDS,
+    &TIME_WORDS,
 ];
 
 /// The longest word of a closed list, in bytes.
@@ -535,7 +535,7 @@ pub fn is_wh_clause(w: &str) -> bool {
     listed(w, &WH_CLAUSE_WORDS)
 }
 
-const BOUNDARY_WORD_WORDS: Closed = Closed {
+const BOUNDARY_WORDS: Closed = Closed {
     bit: 10,
     words: &[
         "and", "but", "or", "nor", "because", "while", "although", "though", "if", "when", "as",
@@ -547,15 +547,15 @@ const BOUNDARY_WORD_WORDS: Closed = Closed {
 
 /// Words that end a noun phrase when walking over it.
 pub fn is_boundary_word(w: &str) -> bool {
-    listed(w, &BOUNDARY_WORD_WORDS)
+    listed(w, &BOUNDARY_WORDS)
 }
 
-const ADVERB_WORDS: Closed = Closed {
+const LY_NON_ADVERB_WORDS: Closed = Closed {
     bit: 11,
     words: &["only", "early", "family", "italy", "ally", "july"],
 };
 
-const ADVERB_WORDS_2: Closed = Closed {
+const ADVERB_WORDS: Closed = Closed {
     bit: 12,
     words: &[
         "also",
@@ -600,11 +600,11 @@ pub fn is_adverb(w: &str) -> bool {
     (w.len() > 4
         && w.ends_with("ly")
         && !w.starts_with(char::is_uppercase)
-        && !listed(w, &ADVERB_WORDS))
-        || listed(w, &ADVERB_WORDS_2)
+        && !listed(w, &LY_NON_ADVERB_WORDS))
+        || listed(w, &ADVERB_WORDS)
 }
 
-const TIME_WORD_WORDS: Closed = Closed {
+const TIME_WORDS: Closed = Closed {
     bit: 13,
     words: &[
         "monday",
@@ -654,7 +654,7 @@ const TIME_WORD_WORDS: Closed = Closed {
 
 /// Days, months and relative time words (`Tuesday`, `last week`).
 pub fn is_time_word(w: &str) -> bool {
-    listed(w, &TIME_WORD_WORDS)
+    listed(w, &TIME_WORDS)
 }
 
 #[cfg(test)]
