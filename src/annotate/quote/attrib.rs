@@ -899,22 +899,62 @@ pub fn last_name(text: &str, range: Range<usize>) -> Option<Range<usize>> {
 
 /// [`last_name`] with a token buffer the caller reuses across calls. Only
 /// capitalised words and the word after a run of them need their classes.
+///
+/// The name is looked for in a growing tail of the range first. No token
+/// holds a blank, so the tokens of a tail that starts after a blank are the
+/// range's own; and the runs of name words are read alike in both after the
+/// first token that cannot be in a name (the reading always goes on right
+/// after such a token). A name found after it in the tail is the last one.
 pub fn last_name_with(
     text: &str,
     range: Range<usize>,
     toks: &mut Vec<Tok>,
 ) -> Option<Range<usize>> {
+    last_name_from_end(text, range, toks, 512)
+}
+
+/// [`last_name_with`], trying tails of `window` bytes, then four times as
+/// many, and so on.
+fn last_name_from_end(
+    text: &str,
+    range: Range<usize>,
+    toks: &mut Vec<Tok>,
+    mut window: usize,
+) -> Option<Range<usize>> {
+    while range.end - range.start > window {
+        let mut from = range.end - window;
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        window = window.saturating_mul(4);
+        let Some((i, blank)) = text[from..range.end]
+            .char_indices()
+            .find(|&(_, c)| c.is_whitespace())
+        else {
+            continue;
+        };
+        tokenize_into(text, from + i + blank.len_utf8()..range.end, false, toks);
+        if let Some(t0) = toks.iter().position(|t| !in_name(t))
+            && let Some(name) = last_run(text, toks, t0 + 1)
+        {
+            return Some(name);
+        }
+    }
     tokenize_into(text, range, false, toks);
-    let toks = &toks[..];
+    last_run(text, toks, 0)
+}
+
+/// A token that can be part of a name: a capitalised word of no closed class.
+fn in_name(t: &Tok) -> bool {
+    t.word() && t.cap && !t.is(STOP | AUX | PRON | DET | SKIP | LINK)
+}
+
+/// The last name among `toks`, reading runs of name words from token `k`.
+fn last_run(text: &str, toks: &[Tok], mut k: usize) -> Option<Range<usize>> {
     let mut best = None;
-    let mut k = 0;
     while k < toks.len() {
         let start = k;
-        while k < toks.len()
-            && toks[k].word()
-            && toks[k].cap
-            && !toks[k].is(STOP | AUX | PRON | DET | SKIP | LINK)
-        {
+        while k < toks.len() && in_name(&toks[k]) {
             k += 1;
         }
         // `Democratic Sen. Ann Lee`: a leading adjective is not the name.
@@ -961,6 +1001,44 @@ pub fn last_name_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Reading from the end finds what reading the whole range finds, for
+    /// ranges of every fixture text and tails from tiny to whole.
+    #[test]
+    fn last_name_from_the_end_as_from_the_start() {
+        let mut texts = vec![
+            "Joe Biden said. THE END Ann Lee\tspoke; Sen. Jo Doe (D-Calif.) and Bo's dog"
+                .to_string(),
+            "Democratic Sen. Ann Lee, President Biden. Merkley said ÉLAN Zoë Ürk.".repeat(5),
+        ];
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        for dir in std::fs::read_dir(root).unwrap() {
+            for f in std::fs::read_dir(dir.unwrap().path()).into_iter().flatten() {
+                texts.extend(std::fs::read_to_string(f.unwrap().path()));
+            }
+        }
+        let mut toks = Vec::new();
+        let mut checked = 0;
+        for text in &texts {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .step_by(37)
+                .chain([text.len()])
+                .collect();
+            for (n, &a) in bounds.iter().enumerate() {
+                for &b in bounds[n..].iter().step_by(7).take(12) {
+                    tokenize_into(text, a..b, false, &mut toks);
+                    let want = last_run(text, &toks, 0);
+                    for window in [1, 3, 16, 100, 512] {
+                        let got = last_name_from_end(text, a..b, &mut toks, window);
+                        assert_eq!(got, want, "{:?} {window}", &text[a..b]);
+                        checked += usize::from(got.is_some());
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
 
     fn words_of(text: &str) -> Vec<&str> {
         tokenize(text, 0..text.len())
