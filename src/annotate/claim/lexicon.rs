@@ -1,7 +1,11 @@
-//! The cue lexicon (`claim_verbs.txt`, `claim_cues.txt`) in one
-//! aho-corasick automaton, and the closed word classes the rules look at.
+//! The cue lexicon (`claim_verbs.txt`, `claim_cues.txt`) in one hash table
+//! of whole words, and the closed word classes the rules look at. Tests keep
+//! an aho-corasick automaton of the same words as the reference the word
+//! lookups are checked against.
 
+#[cfg(test)]
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -27,7 +31,7 @@ impl Verb {
     }
 }
 
-/// What one surface word of the automaton is.
+/// What one surface word of the lexicon is.
 #[derive(Debug, Clone, Default)]
 pub struct Entry {
     /// Index into [`Lexicon::verbs`] and the form bits.
@@ -44,9 +48,59 @@ pub struct Entry {
 }
 
 pub struct Lexicon {
+    /// The words as a leftmost-longest, ASCII-case-insensitive automaton:
+    /// how cues were found before the word lookups, kept as their reference.
+    #[cfg(test)]
     pub ac: AhoCorasick,
     pub entries: Vec<Entry>,
     pub verbs: Vec<Verb>,
+    /// Entry index of each word, keyed by [`packed_lower`], for whole-word
+    /// lookups.
+    index: FxHashMap<u128, usize>,
+    /// The longest word, in bytes.
+    longest: usize,
+    /// For each length (up to 31) and first letter, the last letters of the
+    /// words (a bit per letter): most words of a text are ruled out before
+    /// hashing.
+    ends: Vec<u32>,
+}
+
+/// The slot of [`Lexicon::ends`] and the bit of a word of ASCII letters
+/// (`None` for other words).
+fn ends_slot(b: &[u8]) -> Option<(usize, u32)> {
+    let (&first, &last) = (b.first()?, b.last()?);
+    if b.len() > 31 || !first.is_ascii_alphabetic() || !last.is_ascii_alphabetic() {
+        return None;
+    }
+    let letter = |c: u8| (c.to_ascii_lowercase() - b'a') as usize;
+    Some((b.len() * 26 + letter(first), 1 << letter(last)))
+}
+
+impl Lexicon {
+    /// The entry of `w` when the whole word is in the lexicon (ASCII case
+    /// ignored): what a search of the automaton over `w` alone finds when
+    /// its match covers `w`.
+    pub fn entry_of(&self, w: &str) -> Option<&Entry> {
+        self.index_of(w).map(|i| &self.entries[i])
+    }
+
+    /// The index in [`Lexicon::entries`] of [`Lexicon::entry_of`].
+    fn index_of(&self, w: &str) -> Option<usize> {
+        self.index_of_bytes(w.as_bytes())
+    }
+
+    /// [`Lexicon::index_of`] for a word given as bytes.
+    pub fn index_of_bytes(&self, b: &[u8]) -> Option<usize> {
+        if let Some((slot, bit)) = ends_slot(b)
+            && self.ends[slot] & bit == 0
+        {
+            return None;
+        }
+        if b.len() > self.longest {
+            return None;
+        }
+        self.index.get(&packed_lower(b)?).copied()
+    }
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -114,6 +168,7 @@ fn build() -> Lexicon {
     }
     slot(&mut map, &mut words, "according").according = true;
     let entries: Vec<Entry> = words.iter().map(|w| map[w].clone()).collect();
+    #[cfg(test)]
     // A DFA: a few hundred KB for ~1,300 short words, and the fastest scan.
     let ac = AhoCorasickBuilder::new()
         .kind(Some(AhoCorasickKind::DFA))
@@ -121,7 +176,27 @@ fn build() -> Lexicon {
         .match_kind(MatchKind::LeftmostLongest)
         .build(&words)
         .expect("the cue lexicon builds");
-    Lexicon { ac, entries, verbs }
+    let mut index = FxHashMap::default();
+    for (i, w) in words.iter().enumerate() {
+        let key = packed_lower(w.as_bytes()).expect("lexicon words are short");
+        index.entry(key).or_insert(i);
+    }
+    let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+    let mut ends = vec![0u32; 32 * 26];
+    for w in &words {
+        if let Some((slot, bit)) = ends_slot(w.as_bytes()) {
+            ends[slot] |= bit;
+        }
+    }
+    Lexicon {
+        #[cfg(test)]
+        ac,
+        entries,
+        verbs,
+        index,
+        longest,
+        ends,
+    }
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
@@ -136,216 +211,388 @@ fn head_before_apostrophe(word: &str) -> &str {
     word.split(['\'', '’']).next().unwrap_or(word)
 }
 
-pub fn is_determiner(w: &str) -> bool {
-    one_of(
-        w,
-        &[
-            "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my",
-            "your", "whose", "such", "no", "any", "each", "every", "another", "neither", "either",
-            "both",
-        ],
-    )
+/// A closed word list: one bit of the table [`CLOSED`] looks it up.
+pub struct Closed {
+    bit: u32,
+    words: &'static [&'static str],
 }
+
+/// Every closed list, in the order of their bits.
+const CLOSED: &[&Closed] = &[
+    &DETERMINER_WORDS,
+    &BLOCKS_VERB_WORDS,
+    &PREPOSITION_WORDS,
+    &AUX_WORDS,
+    &BE_WORDS,
+    &IRREGULAR_PAST_WORDS,
+    &NOMINATIVE_WORDS,
+    &OBJECT_PRONOUN_WORDS,
+    &FIRST_PERSON_WORDS,
+    &WH_CLAUSE_WORDS,
+    &BOUNDARY_WORDS,
+    &LY_NON_ADVERB_WORDS,
+    &ADVERB_WORDS,
+    &TIME_WORDS,
+];
+
+/// The longest word of a closed list, in bytes.
+const LONGEST: usize = 15;
+
+/// A word of up to [`LONGEST`] bytes, ASCII-lower-cased, packed with its
+/// length into one integer: hashed and compared without a loop or memcmp.
+/// `None` for longer words. The bytes are read with a few unaligned loads
+/// and lower-cased eight at a time (writing them one by one into a buffer
+/// and reading it back whole stalled the CPU on every lookup).
+pub(crate) fn packed_lower(w: &[u8]) -> Option<u128> {
+    if w.len() > LONGEST {
+        return None;
+    }
+    let (lo, hi) = if w.len() > 8 {
+        (load(&w[..8]), load(&w[8..]))
+    } else {
+        (load(w), 0)
+    };
+    let hi = lower8(hi) | (w.len() as u64) << 56;
+    Some(u128::from(hi) << 64 | u128::from(lower8(lo)))
+}
+
+/// Up to eight bytes as a little-endian integer (missing bytes zero).
+fn load(w: &[u8]) -> u64 {
+    let n = w.len();
+    let u32_at = |i: usize| u64::from(u32::from_le_bytes(w[i..i + 4].try_into().unwrap()));
+    match n {
+        0 => 0,
+        1..=3 => {
+            u64::from(w[0])
+                | u64::from(w[n / 2]) << (8 * (n / 2))
+                | u64::from(w[n - 1]) << (8 * (n - 1))
+        }
+        4..=7 => u32_at(0) | u32_at(n - 4) << (8 * (n - 4)),
+        _ => u64::from_le_bytes(w[..8].try_into().unwrap()),
+    }
+}
+
+/// ASCII lower case of eight bytes at once (other bytes unchanged).
+fn lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let h = x & (0x7f * ONES);
+    let from_a = h.wrapping_add(0x3f * ONES); // high bit: byte >= b'A'
+    let past_z = h.wrapping_add(0x25 * ONES); // high bit: byte > b'Z'
+    let upper = from_a & !past_z & !x & (0x80 * ONES);
+    x | upper >> 2
+}
+
+/// The closed lists each word (ASCII-lower-cased) is on, as bits: one hash
+/// lookup instead of a scan of every list.
+static CLOSED_TABLE: LazyLock<FxHashMap<u128, u32>> = LazyLock::new(|| {
+    let mut map: FxHashMap<u128, u32> = FxHashMap::default();
+    for (i, list) in CLOSED.iter().enumerate() {
+        assert_eq!(list.bit as usize, i, "bits follow the order of CLOSED");
+        for w in list.words {
+            let key = packed_lower(w.as_bytes()).expect("closed-list words are short");
+            *map.entry(key).or_default() |= 1 << list.bit;
+        }
+    }
+    map
+});
+
+/// The closed lists `w` is on (ASCII case ignored, as [`one_of`] does).
+fn closed_bits(w: &str) -> u32 {
+    packed_lower(w.as_bytes())
+        .and_then(|key| CLOSED_TABLE.get(&key).copied())
+        .unwrap_or(0)
+}
+
+/// ASCII-case-insensitive membership in a closed list: `one_of(w, list.words)`.
+fn listed(w: &str, list: &Closed) -> bool {
+    closed_bits(w) & (1 << list.bit) != 0
+}
+
+const DETERMINER_WORDS: Closed = Closed {
+    bit: 0,
+    words: &[
+        "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my",
+        "your", "whose", "such", "no", "any", "each", "every", "another", "neither", "either",
+        "both",
+    ],
+};
+
+pub fn is_determiner(w: &str) -> bool {
+    listed(w, &DETERMINER_WORDS)
+}
+
+const BLOCKS_VERB_WORDS: Closed = Closed {
+    bit: 1,
+    words: &[
+        "that", "new", "latest", "recent", "same", "own", "false", "public", "formal", "written",
+        "these", "many", "several", "some", "two", "three", "other", "of",
+    ],
+};
 
 /// Words that, before a verb form, make it a noun or adjective
 /// (`the claims`, `new reports`, `his promise`).
 pub fn blocks_verb(w: &str) -> bool {
     is_determiner(w)
-        || one_of(
-            w,
-            &[
-                "that", "new", "latest", "recent", "same", "own", "false", "public", "formal",
-                "written", "these", "many", "several", "some", "two", "three", "other", "of",
-            ],
-        )
+        || listed(w, &BLOCKS_VERB_WORDS)
         || w.ends_with("'s")
         || w.ends_with("’s")
         || w.ends_with("s'")
         || w.ends_with("s’")
 }
 
+const PREPOSITION_WORDS: Closed = Closed {
+    bit: 2,
+    words: &[
+        "in",
+        "at",
+        "on",
+        "during",
+        "with",
+        "from",
+        "via",
+        "through",
+        "after",
+        "before",
+        "to",
+        "into",
+        "over",
+        "under",
+        "outside",
+        "inside",
+        "by",
+        "against",
+        "amid",
+        "across",
+        "about",
+        "for",
+        "of",
+        "since",
+        "until",
+        "without",
+        "toward",
+        "towards",
+        "near",
+        "within",
+        "among",
+        "following",
+        "despite",
+        "around",
+    ],
+};
+
 pub fn is_preposition(w: &str) -> bool {
-    one_of(
-        w,
-        &[
-            "in",
-            "at",
-            "on",
-            "during",
-            "with",
-            "from",
-            "via",
-            "through",
-            "after",
-            "before",
-            "to",
-            "into",
-            "over",
-            "under",
-            "outside",
-            "inside",
-            "by",
-            "against",
-            "amid",
-            "across",
-            "about",
-            "for",
-            "of",
-            "since",
-            "until",
-            "without",
-            "toward",
-            "towards",
-            "near",
-            "within",
-            "among",
-            "following",
-            "despite",
-            "around",
-        ],
-    )
+    listed(w, &PREPOSITION_WORDS)
 }
+
+const AUX_WORDS: Closed = Closed {
+    bit: 3,
+    words: &[
+        "is",
+        "was",
+        "were",
+        "are",
+        "am",
+        "will",
+        "would",
+        "can",
+        "could",
+        "has",
+        "had",
+        "have",
+        "may",
+        "might",
+        "must",
+        "should",
+        "shall",
+        "did",
+        "does",
+        "do",
+        "won't",
+        "wouldn't",
+        "can't",
+        "couldn't",
+        "didn't",
+        "doesn't",
+        "don't",
+        "isn't",
+        "wasn't",
+        "weren't",
+        "aren't",
+        "hasn't",
+        "hadn't",
+        "haven't",
+        "shouldn't",
+        "won’t",
+        "wouldn’t",
+        "can’t",
+        "couldn’t",
+        "didn’t",
+        "doesn’t",
+        "don’t",
+        "isn’t",
+        "wasn’t",
+        "weren’t",
+        "aren’t",
+        "hasn’t",
+        "hadn’t",
+        "haven’t",
+        "shouldn’t",
+        "needs",
+        "remains",
+        "seems",
+        "appears",
+        "wants",
+    ],
+};
 
 /// Auxiliaries, modals and the copula: a finite verb after a subject.
 pub fn is_aux(w: &str) -> bool {
-    one_of(
-        w,
-        &[
-            "is",
-            "was",
-            "were",
-            "are",
-            "am",
-            "will",
-            "would",
-            "can",
-            "could",
-            "has",
-            "had",
-            "have",
-            "may",
-            "might",
-            "must",
-            "should",
-            "shall",
-            "did",
-            "does",
-            "do",
-            "won't",
-            "wouldn't",
-            "can't",
-            "couldn't",
-            "didn't",
-            "doesn't",
-            "don't",
-            "isn't",
-            "wasn't",
-            "weren't",
-            "aren't",
-            "hasn't",
-            "hadn't",
-            "haven't",
-            "shouldn't",
-            "won’t",
-            "wouldn’t",
-            "can’t",
-            "couldn’t",
-            "didn’t",
-            "doesn’t",
-            "don’t",
-            "isn’t",
-            "wasn’t",
-            "weren’t",
-            "aren’t",
-            "hasn’t",
-            "hadn’t",
-            "haven’t",
-            "shouldn’t",
-            "needs",
-            "remains",
-            "seems",
-            "appears",
-            "wants",
-        ],
-    )
+    listed(w, &AUX_WORDS)
 }
 
+const BE_WORDS: Closed = Closed {
+    bit: 4,
+    words: &[
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "being",
+        "am",
+        "isn't",
+        "wasn't",
+        "weren't",
+        "aren't",
+        "isn’t",
+        "wasn’t",
+        "weren’t",
+        "aren’t",
+        "it's",
+        "it’s",
+    ],
+};
+
 pub fn is_be(w: &str) -> bool {
-    one_of(
-        w,
-        &[
-            "is",
-            "was",
-            "were",
-            "are",
-            "be",
-            "been",
-            "being",
-            "am",
-            "isn't",
-            "wasn't",
-            "weren't",
-            "aren't",
-            "isn’t",
-            "wasn’t",
-            "weren’t",
-            "aren’t",
-            "it's",
-            "it’s",
-        ],
-    )
+    listed(w, &BE_WORDS)
 }
+
+const IRREGULAR_PAST_WORDS: Closed = Closed {
+    bit: 5,
+    words: &[
+        "rose", "fell", "grew", "went", "came", "took", "made", "gave", "got", "knew", "left",
+        "lost", "won", "saw", "began", "became", "held", "kept", "ran", "paid", "met", "led",
+        "sent", "spent", "built", "brought", "bought", "caught", "fought", "sought", "broke",
+        "chose", "drew", "drove", "flew", "forgot", "hid", "shook", "stole", "struck", "threw",
+        "stood", "sat", "spoke", "meant", "bore", "dealt", "fled", "lent", "wore", "did", "had",
+        "thought", "told", "said", "felt", "found", "heard", "wrote",
+    ],
+};
 
 /// Common irregular past tenses: finite verbs of a content clause.
 pub fn is_irregular_past(w: &str) -> bool {
-    one_of(
-        w,
-        &[
-            "rose", "fell", "grew", "went", "came", "took", "made", "gave", "got", "knew", "left",
-            "lost", "won", "saw", "began", "became", "held", "kept", "ran", "paid", "met", "led",
-            "sent", "spent", "built", "brought", "bought", "caught", "fought", "sought", "broke",
-            "chose", "drew", "drove", "flew", "forgot", "hid", "shook", "stole", "struck", "threw",
-            "stood", "sat", "spoke", "meant", "bore", "dealt", "fled", "lent", "wore", "did",
-            "had", "thought", "told", "said", "felt", "found", "heard", "wrote",
-        ],
-    )
+    listed(w, &IRREGULAR_PAST_WORDS)
 }
+
+const NOMINATIVE_WORDS: Closed = Closed {
+    bit: 6,
+    words: &["he", "she", "they", "we", "i"],
+};
 
 /// Nominative pronouns: a clause starts here (`said he would`).
 pub fn is_nominative(w: &str) -> bool {
     let h = head_before_apostrophe(w);
-    one_of(h, &["he", "she", "they", "we", "i"])
+    listed(h, &NOMINATIVE_WORDS)
 }
 
+const OBJECT_PRONOUN_WORDS: Closed = Closed {
+    bit: 7,
+    words: &["him", "her", "them", "us", "me", "you", "it", "reporters"],
+};
+
 pub fn is_object_pronoun(w: &str) -> bool {
-    one_of(
-        w,
-        &["him", "her", "them", "us", "me", "you", "it", "reporters"],
-    )
+    listed(w, &OBJECT_PRONOUN_WORDS)
 }
+
+const FIRST_PERSON_WORDS: Closed = Closed {
+    bit: 8,
+    words: &["i", "we", "us", "you"],
+};
 
 /// The writer's own voice: a first-person subject outside quotes.
 pub fn is_first_person(w: &str) -> bool {
     let h = head_before_apostrophe(w);
-    one_of(h, &["i", "we", "us", "you"])
+    listed(h, &FIRST_PERSON_WORDS)
 }
 
+const WH_CLAUSE_WORDS: Closed = Closed {
+    bit: 9,
+    words: &["whether", "if", "why", "how", "what", "who", "where"],
+};
+
 pub fn is_wh_clause(w: &str) -> bool {
-    one_of(w, &["whether", "if", "why", "how", "what", "who", "where"])
+    listed(w, &WH_CLAUSE_WORDS)
 }
+
+const BOUNDARY_WORDS: Closed = Closed {
+    bit: 10,
+    words: &[
+        "and", "but", "or", "nor", "because", "while", "although", "though", "if", "when", "as",
+        "than", "so", "yet", "since", "until", "unless", "whether", "that", "which", "what",
+        "where", "how", "why", "whom", "whose", "who", "then", "also", "not", "never", "there",
+        "here", "said", "says", "say",
+    ],
+};
 
 /// Words that end a noun phrase when walking over it.
 pub fn is_boundary_word(w: &str) -> bool {
-    one_of(
-        w,
-        &[
-            "and", "but", "or", "nor", "because", "while", "although", "though", "if", "when",
-            "as", "than", "so", "yet", "since", "until", "unless", "whether", "that", "which",
-            "what", "where", "how", "why", "whom", "whose", "who", "then", "also", "not", "never",
-            "there", "here", "said", "says", "say",
-        ],
-    )
+    listed(w, &BOUNDARY_WORDS)
 }
+
+const LY_NON_ADVERB_WORDS: Closed = Closed {
+    bit: 11,
+    words: &["only", "early", "family", "italy", "ally", "july"],
+};
+
+const ADVERB_WORDS: Closed = Closed {
+    bit: 12,
+    words: &[
+        "also",
+        "then",
+        "now",
+        "later",
+        "still",
+        "already",
+        "again",
+        "even",
+        "never",
+        "not",
+        "once",
+        "first",
+        "often",
+        "long",
+        "just",
+        "further",
+        "soon",
+        "earlier",
+        "too",
+        "always",
+        "ever",
+        "simply",
+        "n't",
+        "today",
+        "yesterday",
+        "tonight",
+        "recently",
+        "previously",
+        "separately",
+        "however",
+        "meanwhile",
+        "out",
+        "back",
+    ],
+};
 
 /// Adverbs and adverbial words skipped between a subject and its verb, or a
 /// verb and its complement.
@@ -353,96 +600,61 @@ pub fn is_adverb(w: &str) -> bool {
     (w.len() > 4
         && w.ends_with("ly")
         && !w.starts_with(char::is_uppercase)
-        && !one_of(w, &["only", "early", "family", "italy", "ally", "july"]))
-        || one_of(
-            w,
-            &[
-                "also",
-                "then",
-                "now",
-                "later",
-                "still",
-                "already",
-                "again",
-                "even",
-                "never",
-                "not",
-                "once",
-                "first",
-                "often",
-                "long",
-                "just",
-                "further",
-                "soon",
-                "earlier",
-                "too",
-                "always",
-                "ever",
-                "simply",
-                "n't",
-                "today",
-                "yesterday",
-                "tonight",
-                "recently",
-                "previously",
-                "separately",
-                "however",
-                "meanwhile",
-                "out",
-                "back",
-            ],
-        )
+        && !listed(w, &LY_NON_ADVERB_WORDS))
+        || listed(w, &ADVERB_WORDS)
 }
+
+const TIME_WORDS: Closed = Closed {
+    bit: 13,
+    words: &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "tomorrow",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "earlier",
+        "later",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "last",
+        "this",
+        "next",
+    ],
+};
 
 /// Days, months and relative time words (`Tuesday`, `last week`).
 pub fn is_time_word(w: &str) -> bool {
-    one_of(
-        w,
-        &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "today",
-            "yesterday",
-            "tonight",
-            "tomorrow",
-            "week",
-            "weekend",
-            "month",
-            "year",
-            "morning",
-            "afternoon",
-            "evening",
-            "night",
-            "earlier",
-            "later",
-            "january",
-            "february",
-            "march",
-            "april",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "jan",
-            "feb",
-            "aug",
-            "sept",
-            "oct",
-            "nov",
-            "dec",
-            "last",
-            "this",
-            "next",
-        ],
-    )
+    listed(w, &TIME_WORDS)
 }
 
 #[cfg(test)]
@@ -473,6 +685,47 @@ mod tests {
         }
     }
 
+    /// Whole-word lookups agree with the automaton: no two words differ
+    /// only in case, and every word (in any case) finds its own entry.
+    #[test]
+    fn entry_of_agrees_with_the_automaton() {
+        let lex = &*LEXICON;
+        assert_eq!(lex.index.len(), lex.entries.len());
+        // What `rules::matches` relies on: ASCII letters and inner hyphens.
+        let words: Vec<String> = lex
+            .index
+            .keys()
+            .map(|k| {
+                let b = k.to_le_bytes();
+                String::from_utf8(b[..b[15] as usize].to_vec()).unwrap()
+            })
+            .collect();
+        for w in &words {
+            assert!(
+                w.split('-')
+                    .all(|part| !part.is_empty() && part.bytes().all(|c| c.is_ascii_lowercase())),
+                "{w}"
+            );
+        }
+        for w in &words {
+            for probe in [
+                w.clone(),
+                w.to_ascii_uppercase(),
+                format!("{w}x"),
+                format!("x{w}"),
+                w[1..].to_string(),
+            ] {
+                let by_ac = lex
+                    .ac
+                    .find(probe.as_str())
+                    .filter(|m| m.start() == 0 && m.end() == probe.len())
+                    .map(|m| m.pattern().as_usize());
+                let by_index = lex.index_of(&probe);
+                assert_eq!(by_ac, by_index, "{probe}");
+            }
+        }
+    }
+
     #[test]
     fn cue_words_are_tagged() {
         let lex = &*LEXICON;
@@ -486,6 +739,55 @@ mod tests {
         assert!(get("according").according);
         let reports = get("reports");
         assert!(reports.noun && reports.verb.is_some());
+    }
+
+    /// The packed key is the lower-cased bytes and the length.
+    #[test]
+    fn packed_lower_packs_every_length_and_byte() {
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for n in 0..=16 {
+            for _ in 0..200 {
+                let w: Vec<u8> = (0..n)
+                    .map(|_| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        seed as u8
+                    })
+                    .collect();
+                let want = (n <= 15).then(|| {
+                    let mut buf = [0u8; 16];
+                    for (d, c) in buf.iter_mut().zip(&w) {
+                        *d = c.to_ascii_lowercase();
+                    }
+                    buf[15] = n as u8;
+                    u128::from_le_bytes(buf)
+                });
+                assert_eq!(packed_lower(&w), want, "{w:?}");
+            }
+        }
+        assert_eq!(packed_lower(b"SaId@[`{"), packed_lower(b"said@[`{"));
+    }
+
+    /// The table answers exactly as a scan of each list would, whatever the
+    /// case, and words on no list (or too long for it) are on none.
+    #[test]
+    fn closed_table_matches_the_lists() {
+        let mut probes: Vec<String> = Vec::new();
+        for list in CLOSED {
+            for w in list.words {
+                probes.push(w.to_string());
+                probes.push(w.to_ascii_uppercase());
+                probes.push(format!("{w}s"));
+                probes.push(w[..w.len() - 1].to_string());
+            }
+        }
+        probes.extend(["", "Tuesday", "x".repeat(40).as_str(), "é", "WON’T"].map(String::from));
+        for w in &probes {
+            for list in CLOSED {
+                assert_eq!(listed(w, list), one_of(w, list.words), "{w}");
+            }
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! reported_claim: indirect speech, attribution and hedges (GUIDE §3).
 //!
 //! A sentence is a reported claim when the summed weight of its cues reaches
-//! [`THRESHOLD`] (1.0). Cues are found with one aho-corasick automaton over
+//! [`THRESHOLD`] (1.0). Cues are words looked up in one table of
 //! `claim_verbs.txt` (about 190 speech, cognition and stance verbs with all
 //! their forms) and `claim_cues.txt` (hedges, clause-taking nouns, documents,
 //! attitude adjectives); words inside quotation marks are never cues. Each
@@ -52,9 +52,11 @@ mod tokens;
 use super::{Context, QuoteMap, sources};
 use crate::report::{Evidence, Label, Sentence, SourceMention, SourceRole};
 use crate::span::Span;
+pub(crate) use lexicon::packed_lower;
 use rules::{Hit, Sent};
 use std::borrow::Cow;
 use std::ops::Range;
+pub(crate) use tokens::char_at;
 
 /// Summed cue weight at which a sentence is labelled reported_claim.
 pub const THRESHOLD: f32 = 1.0;
@@ -63,7 +65,13 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>], quotes: 
     let mut toks = Vec::new();
     let mut hits = Vec::new();
     let mut direct: Vec<Range<usize>> = Vec::new();
+    let mut found = Vec::new();
     for s in sentences.iter_mut() {
+        // No lexicon match, no cue: skip the tokens and the rules.
+        rules::matches(cx.text, s.span.range(), &mut found);
+        if found.is_empty() {
+            continue;
+        }
         tokens::tokenize(cx.text, s.span.range(), quotes, &mut toks);
         direct.clear();
         direct.extend(
@@ -73,7 +81,7 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>], quotes: 
                 .filter_map(|q| q.cue_span.map(|c| c.range())),
         );
         let sent = Sent::new(cx.text, &toks, &direct);
-        sent.analyse(&mut hits);
+        sent.analyse_matches(&found, &mut hits);
         apply(cx.text, s, &hits);
     }
 }
@@ -134,57 +142,36 @@ fn plausible_source(phrase: &str) -> bool {
     if last.ends_with("ing") {
         return false; // `propounding`, `Having`
     }
-    let lower = first.to_ascii_lowercase();
     first.starts_with(char::is_uppercase)
         || first.starts_with(|c: char| c.is_ascii_digit())
-        || matches!(
-            lower.as_str(),
-            "he" | "she"
-                | "they"
-                | "it"
-                | "who"
-                | "the"
-                | "a"
-                | "an"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-                | "some"
-                | "many"
-                | "several"
-                | "most"
-                | "few"
-                | "one"
-                | "two"
-                | "three"
-                | "others"
-                | "other"
-                | "each"
-                | "both"
-                | "all"
-                | "no"
-                | "senior"
-                | "top"
-                | "former"
-                | "federal"
-                | "local"
+        || lexicon::one_of(
+            first,
+            &[
+                "he", "she", "they", "it", "who", "the", "a", "an", "this", "that", "these",
+                "those", "his", "her", "its", "their", "some", "many", "several", "most", "few",
+                "one", "two", "three", "others", "other", "each", "both", "all", "no", "senior",
+                "top", "former", "federal", "local",
+            ],
         )
         || first.ends_with("'s")
         || first.ends_with("’s")
-        || lower == "people"
-        || (lower.ends_with('s') && !lower.ends_with("ss"))
+        || first.eq_ignore_ascii_case("people")
+        || (ends_ci(first, "s") && !ends_ci(first, "ss"))
         || plural_head(last)
+}
+
+/// `word` ends with `suffix` (ASCII case ignored), without lower-casing it
+/// into a new string.
+fn ends_ci(word: &str, suffix: &str) -> bool {
+    let (w, e) = (word.as_bytes(), suffix.as_bytes());
+    w.len() >= e.len() && w[w.len() - e.len()..].eq_ignore_ascii_case(e)
 }
 
 /// A plural head noun after modifiers: `city officials`, `state regulators`.
 fn plural_head(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    w.len() > 3 && w.ends_with('s') && !["ss", "us", "is", "ous"].iter().any(|e| w.ends_with(e))
+    word.len() > 3
+        && ends_ci(word, "s")
+        && !["ss", "us", "is", "ous"].iter().any(|e| ends_ci(word, e))
 }
 
 #[cfg(test)]

@@ -38,6 +38,16 @@ fn joins(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '‑')
 }
 
+/// The char at byte `i` of `s` (a char boundary), read without decoding
+/// when it is ASCII; `None` at the end.
+pub fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(b as char),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
+}
+
 /// Tokenises `text[range]` into `out` (cleared first). Linear in the range.
 pub fn tokenize(text: &str, range: std::ops::Range<usize>, quotes: &QuoteMap, out: &mut Vec<Tok>) {
     out.clear();
@@ -45,34 +55,31 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, quotes: &QuoteMap, ou
     let base = range.start;
     // Quoted ranges are sorted: walk them with a cursor.
     let mut qi = quotes.quoted.partition_point(|r| r.end <= base);
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let char_at = |i: usize| char_at(slice, i);
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
         let start = base + i;
         let end;
         let punct;
+        i += c.len_utf8();
         if c.is_alphanumeric() {
-            let mut e = start + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    chars.next();
-                    e = base + j + d.len_utf8();
-                    continue;
-                }
+            while let Some(d) = char_at(i) {
+                let next = i + d.len_utf8();
                 // An inner joiner needs a letter or digit right after it.
-                let after = slice[j + d.len_utf8()..].chars().next();
-                if joins(d) && after.is_some_and(char::is_alphanumeric) {
-                    chars.next();
-                    e = base + j + d.len_utf8();
+                if d.is_alphanumeric()
+                    || (joins(d) && char_at(next).is_some_and(char::is_alphanumeric))
+                {
+                    i = next;
                     continue;
                 }
                 break;
             }
-            end = e;
+            end = base + i;
             punct = None;
         } else if c.is_whitespace() {
             continue;
         } else {
-            end = start + c.len_utf8();
+            end = base + i;
             punct = Some(c);
         }
         while quotes.quoted.get(qi).is_some_and(|r| r.end <= start) {

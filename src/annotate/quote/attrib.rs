@@ -79,14 +79,10 @@ fn class_of(word: &str) -> u32 {
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word);
-    let mut buf = [0u8; 24];
-    if word.len() > buf.len() || !word.is_ascii() {
+    if !word.is_ascii() {
         return 0;
     }
-    for (b, w) in buf.iter_mut().zip(word.bytes()) {
-        *b = w.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..word.len()]).map_or(0, words::classes)
+    words::classes_any_case(word.as_bytes())
 }
 
 /// `word` (without a final period) is an abbreviation: `R`, `G.K`, `Sen`.
@@ -101,35 +97,50 @@ fn abbreviation(word: &str) -> bool {
 
 /// Tokens of `text[range]`.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
+    let mut out = Vec::new();
+    tokenize_into(text, range, true, &mut out);
+    out
+}
+
+/// The classes of a word token, as [`tokenize`] computes them.
+fn word_class(word: &str) -> u32 {
+    class_of(word.trim_end_matches('.'))
+}
+
+/// Tokens of `text[range]` into `out` (cleared first). Without
+/// `all_classes`, only capitalised words get their classes (`cls` is 0 for
+/// the others): the tokens are the same.
+fn tokenize_into(text: &str, range: Range<usize>, all_classes: bool, out: &mut Vec<Tok>) {
+    out.clear();
     let slice = &text[range.clone()];
     let base = range.start;
-    let mut out = Vec::new();
-    let mut it = slice.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let char_at = |i: usize| crate::annotate::claim::char_at(slice, i);
+    // The next char to read.
+    let mut p = 0;
+    while let Some(c) = char_at(p) {
+        let i = p;
+        p += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
         if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_alphanumeric() || word_symbol(d) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if inner_joiner(d)
-                    && slice[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
+            // A joiner goes in only before a letter or digit, which then
+            // goes in too: the word always ends after its last char read.
+            while let Some(d) = char_at(p) {
+                let next = p + d.len_utf8();
+                if d.is_alphanumeric()
+                    || word_symbol(d)
+                    || (inner_joiner(d) && char_at(next).is_some_and(char::is_alphanumeric))
                 {
-                    it.next();
+                    p = next;
                 } else {
                     break;
                 }
             }
+            let mut end = p;
             if slice[end..].starts_with('.')
                 && (abbreviation(&slice[i..end]) || slice[end + 1..].starts_with([',', ')']))
             {
-                it.next();
                 end += 1;
             } else if slice[..end].ends_with('s')
                 && let Some(m) = ['\'', '’']
@@ -138,15 +149,20 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
                 && slice[end + m.len_utf8()..].starts_with(char::is_whitespace)
             {
                 // `veterans' families`: a plural possessive, not a quote mark.
-                it.next();
                 end += m.len_utf8();
             }
+            p = end;
             let word = &slice[i..end];
+            let cap = c.is_uppercase();
             out.push(Tok {
                 range: base + i..base + end,
                 kind: Kind::Word,
-                cls: class_of(word.trim_end_matches('.')),
-                cap: c.is_uppercase(),
+                cls: if all_classes || cap {
+                    word_class(word)
+                } else {
+                    0
+                },
+                cap,
             });
             continue;
         }
@@ -158,9 +174,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
                 .take_while(|&(_, d)| !d.is_whitespace())
                 .find(|&(_, d)| d == ')');
             if let Some((k, _)) = close.filter(|&(k, _)| k > 1) {
-                while it.peek().is_some_and(|&(j, _)| j <= i + k) {
-                    it.next();
-                }
+                p = i + k + 1;
                 out.push(Tok {
                     range: base + i..base + i + k + 1,
                     kind: Kind::Paren,
@@ -181,7 +195,6 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
             cap: false,
         });
     }
-    out
 }
 
 /// A speaker and a cue, as byte ranges.
@@ -879,17 +892,69 @@ pub fn paragraph_intro(text: &str, win: Range<usize>) -> Option<Found> {
 /// (`Joe Biden`, `Sen. Jane Doe`), a title and a name (`President Biden`),
 /// or one capitalised word before a speech verb (`Merkley said`) or opening
 /// a sentence before a verb (`Trump took`).
+#[cfg(test)]
 pub fn last_name(text: &str, range: Range<usize>) -> Option<Range<usize>> {
-    let toks = tokenize(text, range);
+    last_name_with(text, range, &mut Vec::new())
+}
+
+/// [`last_name`] with a token buffer the caller reuses across calls. Only
+/// capitalised words and the word after a run of them need their classes.
+///
+/// The name is looked for in a growing tail of the range first. No token
+/// holds a blank, so the tokens of a tail that starts after a blank are the
+/// range's own; and the runs of name words are read alike in both after the
+/// first token that cannot be in a name (the reading always goes on right
+/// after such a token). A name found after it in the tail is the last one.
+pub fn last_name_with(
+    text: &str,
+    range: Range<usize>,
+    toks: &mut Vec<Tok>,
+) -> Option<Range<usize>> {
+    last_name_from_end(text, range, toks, 512)
+}
+
+/// [`last_name_with`], trying tails of `window` bytes, then four times as
+/// many, and so on.
+fn last_name_from_end(
+    text: &str,
+    range: Range<usize>,
+    toks: &mut Vec<Tok>,
+    mut window: usize,
+) -> Option<Range<usize>> {
+    while range.end - range.start > window {
+        let mut from = range.end - window;
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        window = window.saturating_mul(4);
+        let Some((i, blank)) = text[from..range.end]
+            .char_indices()
+            .find(|&(_, c)| c.is_whitespace())
+        else {
+            continue;
+        };
+        tokenize_into(text, from + i + blank.len_utf8()..range.end, false, toks);
+        if let Some(t0) = toks.iter().position(|t| !in_name(t))
+            && let Some(name) = last_run(text, toks, t0 + 1)
+        {
+            return Some(name);
+        }
+    }
+    tokenize_into(text, range, false, toks);
+    last_run(text, toks, 0)
+}
+
+/// A token that can be part of a name: a capitalised word of no closed class.
+fn in_name(t: &Tok) -> bool {
+    t.word() && t.cap && !t.is(STOP | AUX | PRON | DET | SKIP | LINK)
+}
+
+/// The last name among `toks`, reading runs of name words from token `k`.
+fn last_run(text: &str, toks: &[Tok], mut k: usize) -> Option<Range<usize>> {
     let mut best = None;
-    let mut k = 0;
     while k < toks.len() {
         let start = k;
-        while k < toks.len()
-            && toks[k].word()
-            && toks[k].cap
-            && !toks[k].is(STOP | AUX | PRON | DET | SKIP | LINK)
-        {
+        while k < toks.len() && in_name(&toks[k]) {
             k += 1;
         }
         // `Democratic Sen. Ann Lee`: a leading adjective is not the name.
@@ -906,7 +971,15 @@ pub fn last_name(text: &str, range: Range<usize>) -> Option<Range<usize>> {
             let run = &toks[start..k];
             let titled = run[0].is(TITLE);
             let plain = !run.iter().any(|t| t.is(NONNAME | HEAD));
-            let next = toks.get(k);
+            let next = toks.get(k).map(|t| Tok {
+                cls: if t.word() {
+                    word_class(&text[t.range.clone()])
+                } else {
+                    t.cls
+                },
+                ..t.clone()
+            });
+            let next = next.as_ref();
             let before_cue = next.is_some_and(|t| t.cue() & SAY != 0);
             let opens = start == 0 || ends_clause(&toks[start - 1]);
             let subject = opens
@@ -916,7 +989,7 @@ pub fn last_name(text: &str, range: Range<usize>) -> Option<Range<usize>> {
                 && !text[run[0].range.clone()].ends_with("ly");
             let single = run.len() == 1 && plain && !titled && (before_cue || subject);
             if (run.len() >= 2 && (titled || plain)) || single {
-                best = Some(span(&toks, start..k));
+                best = Some(span(toks, start..k));
             }
         } else {
             k += 1;
@@ -928,6 +1001,44 @@ pub fn last_name(text: &str, range: Range<usize>) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Reading from the end finds what reading the whole range finds, for
+    /// ranges of every fixture text and tails from tiny to whole.
+    #[test]
+    fn last_name_from_the_end_as_from_the_start() {
+        let mut texts = vec![
+            "Joe Biden said. THE END Ann Lee\tspoke; Sen. Jo Doe (D-Calif.) and Bo's dog"
+                .to_string(),
+            "Democratic Sen. Ann Lee, President Biden. Merkley said ÉLAN Zoë Ürk.".repeat(5),
+        ];
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        for dir in std::fs::read_dir(root).unwrap() {
+            for f in std::fs::read_dir(dir.unwrap().path()).into_iter().flatten() {
+                texts.extend(std::fs::read_to_string(f.unwrap().path()));
+            }
+        }
+        let mut toks = Vec::new();
+        let mut checked = 0;
+        for text in &texts {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .step_by(37)
+                .chain([text.len()])
+                .collect();
+            for (n, &a) in bounds.iter().enumerate() {
+                for &b in bounds[n..].iter().step_by(7).take(12) {
+                    tokenize_into(text, a..b, false, &mut toks);
+                    let want = last_run(text, &toks, 0);
+                    for window in [1, 3, 16, 100, 512] {
+                        let got = last_name_from_end(text, a..b, &mut toks, window);
+                        assert_eq!(got, want, "{:?} {window}", &text[a..b]);
+                        checked += usize::from(got.is_some());
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
 
     fn words_of(text: &str) -> Vec<&str> {
         tokenize(text, 0..text.len())

@@ -203,19 +203,50 @@ fn unclosed(text: &str, open: Range<usize>, end: usize, family: Family) -> Pair 
 }
 
 /// The quotation marks and apostrophes of `body`, found by their first byte
-/// without decoding the text around them.
+/// without decoding the text around them: every byte that can start one
+/// (`"`, `'`, `` ` ``, 0xC2 and 0xE2) is visited in order, found with
+/// memchr (the rare `` ` `` and 0xC2 in a second scan kept one step ahead).
 fn candidates(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    body.bytes()
-        .enumerate()
-        .filter(|&(_, b)| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
-        .filter_map(move |(i, _)| {
+    let bytes = body.as_bytes();
+    let mut pos = 0;
+    // The next `` ` `` or 0xC2 at or after `pos` (the end when none).
+    let mut rare = None;
+    std::iter::from_fn(move || {
+        while pos < bytes.len() {
+            let next = |k: Option<usize>| k.map_or(bytes.len(), |k| pos + k);
+            let r = match rare {
+                Some(r) if r >= pos => r,
+                _ => *rare.insert(next(memchr::memchr2(b'`', 0xC2, &bytes[pos..]))),
+            };
+            let i = next(memchr::memchr3(b'"', b'\'', 0xE2, &bytes[pos..])).min(r);
+            if i >= bytes.len() {
+                break;
+            }
+            pos = i + 1;
             let c = body[i..].chars().next()?;
+            if matches!(
+                c,
+                '"' | '\'' | '`' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '‚' | '‹' | '›'
+            ) {
+                return Some((i, c));
+            }
+        }
+        pos = bytes.len();
+        None
+    })
+}
+
+/// The memchr scan visits the same marks as a byte-by-byte filter.
+#[cfg(test)]
+fn candidates_by_byte(body: &str) -> Vec<(usize, char)> {
+    body.char_indices()
+        .filter(|&(_, c)| {
             matches!(
                 c,
                 '"' | '\'' | '`' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '‚' | '‹' | '›'
             )
-            .then_some((i, c))
         })
+        .collect()
 }
 
 fn is_single(c: char) -> bool {
@@ -306,6 +337,31 @@ fn possessive_follows(rest: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn candidates_match_a_scan_of_every_char() {
+        let mut texts = vec![
+            String::new(),
+            "plain text".into(),
+            "\"a\" 'b' `c` “d” „e“ «f» ‘g’ ‚h‘ ‹i› — ½ ¿ é ’".into(),
+            "`\u{a0}`\u{c2}x\u{80}\u{e2}\u{2014}\"".into(),
+            "x’s ''``\"\"".repeat(50),
+        ];
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        for dir in std::fs::read_dir(root).unwrap() {
+            for f in std::fs::read_dir(dir.unwrap().path()).into_iter().flatten() {
+                texts.extend(std::fs::read_to_string(f.unwrap().path()));
+            }
+        }
+        assert!(texts.len() > 10);
+        for t in &texts {
+            assert_eq!(
+                candidates(t).collect::<Vec<_>>(),
+                candidates_by_byte(t),
+                "{t}"
+            );
+        }
+    }
 
     fn quotes(text: &str) -> Vec<&str> {
         pair(text, 0..text.len())

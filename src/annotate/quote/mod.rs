@@ -97,13 +97,15 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) -> Quote
         }
     }
     let mut found: Vec<Found> = Vec::new();
+    let mut hint = 0;
     for g in group(text, doc, &pieces) {
-        let f = analyse(text, doc, &pieces, g, &found);
+        let f = analyse(text, doc, &pieces, g, &found, &mut hint);
         found.push(f);
     }
     resolve(text, cx.start, &pieces, &mut found);
     inherit(text, doc, &pieces, &mut found);
     let mut map = QuoteMap::default();
+    let mut hint = 0;
     for f in &found {
         for piece in &pieces[f.pieces.clone()] {
             map.quoted.push(piece.pair.outer());
@@ -112,7 +114,7 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) -> Quote
             }
         }
         if f.kind == Kind::Real {
-            place(text, doc, &pieces, f, sentences);
+            place(text, doc, &pieces, f, sentences, &mut hint);
         }
     }
     map
@@ -155,9 +157,10 @@ fn ceil_char(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// The index of the sentence holding byte `pos`.
-fn sentence_at(doc: &Document, pos: usize) -> Option<usize> {
-    let i = doc.sentences.partition_point(|s| s.range.end <= pos);
+/// The index of the sentence holding byte `pos`; `hint` as for
+/// [`sentences_before`].
+fn sentence_at(doc: &Document, hint: &mut usize, pos: usize) -> Option<usize> {
+    let i = sentences_before(doc, hint, pos);
     doc.sentences
         .get(i)
         .filter(|s| s.range.start <= pos)
@@ -179,6 +182,29 @@ fn ended(text: &str, pair: &Pair) -> char {
         Some(',' | '—' | '–') => ',',
         _ => ' ',
     }
+}
+
+/// `doc.sentences.partition_point(|s| s.range.end <= pos)`, searched
+/// forward from `hint` (and `hint` set to the answer): quotes come in text
+/// order, so the answer is mostly at or just after the last one, and a
+/// binary search over all the sentences of a long text misses the cache.
+fn sentences_before(doc: &Document, hint: &mut usize, pos: usize) -> usize {
+    let all = &doc.sentences;
+    let before = |i: usize| all[i].range.end <= pos;
+    let i = if *hint > all.len() || (*hint > 0 && !before(*hint - 1)) {
+        all.partition_point(|s| s.range.end <= pos)
+    } else {
+        // Every sentence below `lo` ends before `pos`: gallop, then search.
+        let (mut lo, mut step) = (*hint, 1);
+        while lo + step <= all.len() && before(lo + step - 1) {
+            lo += step;
+            step *= 2;
+        }
+        let hi = (lo + step).min(all.len());
+        lo + all[lo..hi].partition_point(|s| s.range.end <= pos)
+    };
+    *hint = i;
+    i
 }
 
 /// Title case: every word of four letters or more is capitalised.
@@ -217,12 +243,13 @@ fn analyse(
     pieces: &[Piece],
     g: Range<usize>,
     earlier: &[Found],
+    hint: &mut usize,
 ) -> Found {
     let first = &pieces[g.start];
     let last = &pieces[g.end - 1];
     let open = first.pair.open.start;
     let para = doc.paragraphs[first.para].clone();
-    let sentence = sentence_at(doc, open);
+    let sentence = sentence_at(doc, hint, open);
     let s_start = sentence.map_or(para.start, |i| doc.sentences[i].range.start);
     // The window before the quote starts after the previous real quote of
     // the paragraph: titles and scare quotes in between (up to three) are
@@ -426,6 +453,7 @@ fn resolve(text: &str, start: usize, pieces: &[Piece], found: &mut [Found]) {
         pos: start,
         next_piece: 0,
         last: None,
+        toks: Vec::new(),
     };
     for f in found.iter_mut() {
         let Some(speaker) = f.speaker.clone() else {
@@ -447,6 +475,8 @@ struct Names {
     pos: usize,
     next_piece: usize,
     last: Option<Range<usize>>,
+    /// Token buffer reused by every call of `last_name`.
+    toks: Vec<attrib::Tok>,
 }
 
 impl Names {
@@ -457,7 +487,7 @@ impl Names {
                 _ => to,
             };
             if self.pos < stop
-                && let Some(name) = attrib::last_name(text, self.pos..stop)
+                && let Some(name) = attrib::last_name_with(text, self.pos..stop, &mut self.toks)
             {
                 self.last = Some(name);
             }
@@ -478,6 +508,7 @@ fn place<'a>(
     pieces: &[Piece],
     f: &Found,
     sentences: &mut [Sentence<'a>],
+    hint: &mut usize,
 ) {
     let piece = |r: &Option<Range<usize>>| r.as_ref().map(|r| &text[r.clone()]);
     let speaker = piece(&f.speaker);
@@ -496,9 +527,7 @@ fn place<'a>(
     };
     for p in &pieces[f.pieces.clone()] {
         let inner = trim(text, p.pair.inner());
-        let mut si = doc
-            .sentences
-            .partition_point(|s| s.range.end <= inner.start);
+        let mut si = sentences_before(doc, hint, inner.start);
         while let Some(s) = doc.sentences.get(si) {
             if s.range.start >= inner.end {
                 break;
@@ -511,6 +540,11 @@ fn place<'a>(
                 && text[clip.clone()].chars().any(char::is_alphanumeric)
             {
                 first_sentence.get_or_insert(si);
+                // Most sentences hold one quote: room for four (what a first
+                // push makes) is mostly never used.
+                if sentence.quotes.capacity() == 0 {
+                    sentence.quotes.reserve_exact(1);
+                }
                 sentence.quotes.push(Quote {
                     text: &text[clip.clone()],
                     span: Span::bytes(clip.clone()),
@@ -570,6 +604,27 @@ fn place<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The hinted search answers as a binary search, from any hint.
+    #[test]
+    fn sentences_before_any_hint() {
+        let text = "One. Two two. Three three three.\n\nFour. Five five.";
+        let doc = crate::segment::segment(text);
+        let n = doc.sentences.len();
+        assert!(n >= 4);
+        for pos in 0..=text.len() + 1 {
+            let want = doc.sentences.partition_point(|s| s.range.end <= pos);
+            for start in 0..=n + 1 {
+                let mut hint = start;
+                assert_eq!(
+                    sentences_before(&doc, &mut hint, pos),
+                    want,
+                    "{pos} {start}"
+                );
+                assert_eq!(hint, want);
+            }
+        }
+    }
 
     /// The analysed sentences, and the quote map of the same text.
     fn run(text: &str) -> (Vec<Sentence<'_>>, QuoteMap) {

@@ -1,6 +1,7 @@
 //! Word classes of `quote_words.txt`, looked up by lower-cased word.
 
-use std::collections::HashMap;
+use crate::annotate::claim::packed_lower;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 pub const SAY: u32 = 1;
@@ -26,8 +27,9 @@ pub const VERB: u32 = 1 << 18;
 /// Any word that cues a quotation.
 pub const CUE: u32 = SAY | ING | ACT | ADV | PREP;
 
-static CLASSES: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, u32> = HashMap::new();
+/// Keyed by [`packed_lower`]: one integer hashed and compared per token.
+static CLASSES: LazyLock<FxHashMap<u128, u32>> = LazyLock::new(|| {
+    let mut map: FxHashMap<u128, u32> = FxHashMap::default();
     for line in include_str!("../quote_words.txt").lines() {
         if line.starts_with('#') {
             continue;
@@ -57,14 +59,22 @@ static CLASSES: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
             "verb" => VERB,
             _ => 0,
         };
-        *map.entry(word).or_default() |= bit;
+        let key = packed_lower(word.as_bytes()).expect("listed words are short");
+        *map.entry(key).or_default() |= bit;
     }
     map
 });
 
 /// The classes of `word`, which must already be lower case.
 pub fn classes(lower: &str) -> u32 {
-    CLASSES.get(lower).copied().unwrap_or(0)
+    classes_any_case(lower.as_bytes())
+}
+
+/// [`classes`] of a word given as bytes, ASCII upper case allowed.
+pub fn classes_any_case(word: &[u8]) -> u32 {
+    packed_lower(word)
+        .and_then(|key| CLASSES.get(&key).copied())
+        .unwrap_or(0)
 }
 
 pub fn is(lower: &str, class: u32) -> bool {
