@@ -36,8 +36,8 @@ pub struct Options {
     pub window: usize,
 }
 
-/// The default [`Options::window`]: 256 KiB, some thirty long articles.
-pub const DEFAULT_WINDOW: usize = 1 << 18;
+/// The default [`Options::window`]: 128 KiB, some fifteen long articles.
+pub const DEFAULT_WINDOW: usize = 1 << 17;
 
 impl Default for Options {
     fn default() -> Options {

@@ -7,7 +7,7 @@ mod common;
 use common::{article, presslens, write};
 use serde_json::Value;
 
-/// About 600 KB of made-up articles: three windows of the default 256 KiB.
+/// About 600 KB of made-up articles: several windows of the default 128 KiB.
 fn long_text() -> String {
     let mut text = String::from("A Long Digest of Council News\n\n");
     let mut seed = 0;
