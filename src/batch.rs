@@ -32,7 +32,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::convert::Infallible;
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -751,6 +751,16 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// Writes a chunk's results in order, or flushes when `None`.
+    fn write_all(&mut self, chunk: Option<Vec<Done>>) -> io::Result<()> {
+        match chunk {
+            Some(chunk) => chunk
+                .into_iter()
+                .try_for_each(|done| self.write(Some(done))),
+            None => self.write(None),
+        }
+    }
+
     fn close(self, several: bool) -> io::Result<Outcome> {
         self.progress.finish_and_clear();
         if let Some(pages) = &self.pages {
@@ -854,10 +864,17 @@ pub fn run_files(
     }
     // Files go to the workers a few at a time: one hand-over per file cost
     // three thread switches, 14% of the CPU time over 30,000 small files.
-    let mut walk = expand(args, globs);
+    let mut walk = expand(args, globs).peekable();
     let chunks = std::iter::from_fn(move || {
-        let chunk: Vec<_> = walk.by_ref().take(FILES_PER_JOB).collect();
-        (!chunk.is_empty()).then_some(chunk)
+        let mut chunk = Chunk::default();
+        while let Some(item) = walk.next_if(|_| !chunk.full()) {
+            let size = match &item {
+                Ok(InputSource::Path(path)) => std::fs::metadata(path).map_or(0, |m| m.len()),
+                _ => 0,
+            };
+            chunk.push(item, size);
+        }
+        chunk.into_items()
     });
     ordered_map(
         chunks,
@@ -869,18 +886,46 @@ pub fn run_files(
             };
             chunk.into_iter().map(done).collect::<Vec<_>>()
         },
-        |chunk| match chunk {
-            Some(chunk) => chunk
-                .into_iter()
-                .try_for_each(|done| writer.write(Some(done))),
-            None => writer.write(None),
-        },
+        |chunk| writer.write_all(chunk),
     )?;
     writer.close(several)
 }
 
-/// Files handed to a worker at once (see [`run_files`]).
-const FILES_PER_JOB: usize = 8;
+/// Inputs handed to a worker at once: up to [`Chunk::ITEMS`], or fewer
+/// whose sizes add up to [`Chunk::BYTES`], so that the window of
+/// [`ordered_map`] still bounds the memory held (one big input is a chunk of
+/// its own).
+struct Chunk<T> {
+    items: Vec<T>,
+    bytes: u64,
+}
+
+impl<T> Default for Chunk<T> {
+    fn default() -> Self {
+        Chunk {
+            items: Vec::new(),
+            bytes: 0,
+        }
+    }
+}
+
+impl<T> Chunk<T> {
+    const ITEMS: usize = 8;
+    const BYTES: u64 = 256 * 1024;
+
+    fn full(&self) -> bool {
+        self.items.len() >= Self::ITEMS || self.bytes >= Self::BYTES
+    }
+
+    fn push(&mut self, item: T, bytes: u64) {
+        self.items.push(item);
+        self.bytes += bytes;
+    }
+
+    fn into_items(self) -> Option<Vec<T>> {
+        (!self.items.is_empty()).then_some(self.items)
+    }
+}
 
 /// How one line of the `--jsonl-in` stream ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1064,7 +1109,7 @@ fn process_record(line: Line, config: &Config) -> Done {
 /// [`crate::report::jsonl`] for the shapes). Blank lines are skipped. At
 /// most a window of records is held at once, whatever the stream's length.
 pub fn run_jsonl(
-    mut input: impl BufRead + Send + 'static,
+    input: impl Read + Send + 'static,
     config: &Config,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -1084,37 +1129,49 @@ pub fn run_jsonl(
     };
     let mut number = 0u64;
     let mut failed = false;
-    // Yields each non-blank line, or the read error that ends the stream.
+    let mut input = io::BufReader::with_capacity(1 << 16, input);
+    // Yields the next non-blank lines (or the read error that ends the
+    // stream) as a chunk: the first line waits for input, the others are
+    // taken only if already read, so that a producer that sends a record
+    // and waits for its answer gets it.
     let lines = std::iter::from_fn(move || {
-        while !failed {
+        let mut chunk = Chunk::default();
+        while !failed && !chunk.full() {
+            if !chunk.items.is_empty() && memchr::memchr(b'\n', input.buffer()).is_none() {
+                break;
+            }
             let mut bytes = Vec::new();
             match read_line_limited(&mut input, limit, &mut bytes) {
-                Ok(None) => return None,
+                Ok(None) => break,
                 Ok(Some(end)) => {
                     number += 1;
                     if end == LineEnd::TooLong || !bytes.iter().all(u8::is_ascii_whitespace) {
-                        return Some(Ok(Line { number, bytes, end }));
+                        let size = bytes.len() as u64;
+                        chunk.push(Ok(Line { number, bytes, end }), size);
                     }
                 }
                 Err(e) => {
                     failed = true;
-                    return Some(Err(e));
+                    chunk.push(Err(e), 0);
                 }
             }
         }
-        None
+        chunk.into_items()
     });
     ordered_map(
         lines,
         config.window(),
-        |line| match line {
-            Ok(line) => process_record(line, config),
-            Err(e) => Done {
-                fatal: true,
-                ..Done::failed("<stdin>".into(), format!("cannot read: {e}"), Vec::new())
-            },
+        |chunk| {
+            let done = |line| match line {
+                Ok(line) => process_record(line, config),
+                Err(e) => Done {
+                    fatal: true,
+                    ..Done::failed("<stdin>".into(), format!("cannot read: {e}"), Vec::new())
+                },
+            };
+            chunk.into_iter().map(done).collect::<Vec<_>>()
         },
-        |done| writer.write(done),
+        |chunk| writer.write_all(chunk),
     )?;
     writer.close(false)
 }

@@ -268,12 +268,7 @@ fn run(cli: &Cli, matches: &ArgMatches) -> io::Result<Outcome> {
     };
     let mut err = io::stderr();
     let written = if cli.jsonl_in {
-        batch::run_jsonl(
-            io::BufReader::with_capacity(1 << 16, io::stdin()),
-            &config,
-            &mut out,
-            &mut err,
-        )
+        batch::run_jsonl(io::stdin(), &config, &mut out, &mut err)
     } else {
         let globs: Vec<String> = if cli.glob.is_empty() {
             batch::DEFAULT_GLOBS.iter().map(|g| g.to_string()).collect()

@@ -240,8 +240,10 @@ fn records_are_answered_before_the_stream_ends() {
     });
     // A generous bound only so that a regression fails instead of hanging.
     let patience = Duration::from_secs(60);
-    for id in ["first", "second"] {
-        writeln!(stdin, "{}", json!({"id": id, "text": "A record."})).unwrap();
+    // The second record is followed by a blank line, which must not make
+    // presslens wait for a next record before answering.
+    for (id, after) in [("first", ""), ("second", "\n")] {
+        writeln!(stdin, "{}{after}", json!({"id": id, "text": "A record."})).unwrap();
         stdin.flush().unwrap();
         assert_eq!(
             rx.recv_timeout(patience)
