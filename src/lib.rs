@@ -116,9 +116,16 @@ impl<'a, 'o> Analysis<'a, 'o> {
     /// fields that come before `sentences`.
     pub fn head(&self) -> Report<'a> {
         let text = self.text;
-        let map = CharMap::new(text);
         let piece = |r: &Option<std::ops::Range<usize>>| r.as_ref().map(|r| &text[r.clone()]);
-        let span = |r: &Option<std::ops::Range<usize>>| r.as_ref().map(|r| map.span(r.clone()));
+        // Title, byline and dateline lie at the start: counting their chars
+        // is cheaper than a char map of the whole text.
+        let span = |r: &Option<std::ops::Range<usize>>| {
+            r.as_ref().map(|r| {
+                let mut span = Span::bytes(r.clone());
+                span::Cursor::default().fill(text, &mut span);
+                span
+            })
+        };
         let doc = &self.doc;
         Report {
             schema_version: report::SCHEMA_VERSION,
