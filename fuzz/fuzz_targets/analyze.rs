@@ -1,5 +1,6 @@
 //! Arbitrary bytes through the plain-text reader and the analyser: no panic,
-//! and the offset invariants hold for whatever is accepted.
+//! and the offset invariants hold for whatever is accepted, in one window
+//! and in windows of a size taken from the first byte.
 #![no_main]
 
 #[path = "check.rs"]
@@ -14,4 +15,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let report = analyze(&text, &Options::default());
     check::report(&text, &report);
+    if let Some(&first) = data.first() {
+        let window = usize::from(first) + 1;
+        let windowed = analyze(&text, &Options { window, ..Options::default() });
+        check::report(&text, &windowed);
+        assert_eq!(windowed.sentences.len(), report.sentences.len());
+    }
 });
