@@ -79,7 +79,11 @@ pub fn analyze<'a>(text: &'a str, options: &Options) -> Report<'a> {
     let mut report = analysis.head();
     let mut sentences = Vec::new();
     let summary = analysis.run(|mut window| {
-        sentences.append(&mut window);
+        if sentences.is_empty() {
+            sentences = window; // the only window of an article: no copy
+        } else {
+            sentences.append(&mut window);
+        }
         Ok::<(), std::convert::Infallible>(())
     });
     report.summary = summary.unwrap_or_else(|never| match never {});
@@ -89,7 +93,7 @@ pub fn analyze<'a>(text: &'a str, options: &Options) -> Report<'a> {
 
 /// One text's analysis, run window by window: what [`analyze`] does, for a
 /// caller that writes each window's sentences out as they are done and so
-/// never holds the whole report (the CLI, for one long input in JSON).
+/// never holds the whole report (the CLI, for one input in JSON or text).
 ///
 /// A text longer than [`Options::window`] is annotated in windows of whole
 /// paragraphs ([`segment::Document::windows`]); within a window nothing
