@@ -84,28 +84,38 @@ pub struct Lexicon {
     trie: Trie,
 }
 
-/// Set in a [`Trie`] transition when a pattern ends in the state it leads to.
+/// Set in a [`Trie`] reference when a pattern ends in the state it names.
 const MATCH: u32 = 1 << 31;
+/// Set in a [`Trie`] reference to a state with a dense row.
+const DENSE: u32 = 1 << 30;
 
-/// A byte trie over the patterns, ASCII case folded, with a dense
-/// transition table over byte classes. A match can only start at a word
-/// boundary, so walking it from each word start (a few transitions before
-/// the dead state) does the work of an unanchored automaton scanning every
-/// byte, at a fraction of the cost.
+/// A byte trie over the patterns, ASCII case folded. A match can only
+/// start at a word boundary, so walking it from each word start (a few
+/// transitions before the dead state) does the work of an unanchored
+/// automaton scanning every byte, at a fraction of the cost.
 ///
-/// States are numbered breadth first, so the shallow ones that every walk
-/// goes through share a few cache lines; a transition holds the offset of
-/// the next state's row (0: the dead state), plus [`MATCH`].
+/// A state is named by a reference: 0 is the dead state; with [`DENSE`] the
+/// low bits are the offset of the state's row of transitions by byte class
+/// in `trans`; without, they index `single`, the states with at most one
+/// child (most of them: the tails of the words), each held in 8 bytes. So
+/// the whole trie stays small enough for the cache. States are numbered
+/// breadth first, so the shallow ones that every walk goes through share a
+/// few cache lines. [`MATCH`] marks a reference to a state where a pattern
+/// ends.
 #[derive(Clone)]
 struct Trie {
     /// Byte to class; class 0 holds the bytes no pattern contains.
     class: [u8; 256],
     classes: usize,
-    /// `trans[row + class]`: the next state's row, 0 when no pattern
-    /// continues.
+    /// The dense rows: `trans[row + class]` is the next state's reference.
     trans: Vec<u32>,
-    /// The pattern that ends in each state (by row / classes), if any.
-    pattern: Vec<u32>,
+    /// The pattern that ends in each dense state (by row / classes), if any.
+    dense_pattern: Vec<u32>,
+    /// The single-child states: the class of the child (0 for a leaf) and
+    /// the child's reference. Entry 0 is unused, as reference 0 is dead.
+    single: Vec<(u32, u32)>,
+    /// The pattern that ends in each single-child state, if any.
+    single_pattern: Vec<u32>,
 }
 
 impl Trie {
@@ -141,9 +151,9 @@ impl Trie {
             // Equal patterns: the first one listed wins.
             ends[state].get_or_insert(id as u32);
         }
-        // Breadth-first numbering.
-        let mut order: Vec<usize> = vec![0, 1];
-        let mut i = 1;
+        // Breadth-first order.
+        let mut order: Vec<usize> = vec![1];
+        let mut i = 0;
         while i < order.len() {
             let s = order[i];
             order.extend(
@@ -154,24 +164,49 @@ impl Trie {
             );
             i += 1;
         }
-        let mut new_id = vec![0u32; ends.len()];
-        for (n, &s) in order.iter().enumerate() {
-            new_id[s] = n as u32;
-        }
-        let row = |s: usize| {
-            let r = new_id[s] as usize * classes;
-            u32::try_from(r).ok().filter(|r| r & MATCH == 0)
+        let children = |s: usize| {
+            child[s * classes..(s + 1) * classes]
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| **c != 0)
+                .map(|(k, &c)| (k as u32, c as usize))
         };
-        let mut trans = vec![0u32; order.len() * classes];
-        let mut pattern = vec![u32::MAX; order.len()];
-        for (n, &s) in order.iter().enumerate().skip(1) {
-            pattern[n] = ends[s].unwrap_or(u32::MAX);
-            for c in 0..classes {
-                let next = child[s * classes + c] as usize;
-                if next != 0 {
-                    let flag = if ends[next].is_some() { MATCH } else { 0 };
-                    trans[n * classes + c] =
-                        row(next).expect("lexicon small enough for a 31-bit trie") | flag;
+        // The references, the root's dense whatever its children.
+        let mut reference = vec![0u32; ends.len()];
+        let (mut rows, mut singles) = (0u32, 1u32);
+        for &s in &order {
+            reference[s] = if s == 1 || children(s).count() > 1 {
+                rows += 1;
+                DENSE | ((rows - 1) * classes as u32)
+            } else {
+                singles += 1;
+                singles - 1
+            };
+            assert!(
+                reference[s] & !DENSE < DENSE,
+                "lexicon small enough for a 30-bit trie"
+            );
+            if ends[s].is_some() {
+                reference[s] |= MATCH;
+            }
+        }
+        let mut trans = vec![0u32; rows as usize * classes];
+        let mut dense_pattern = vec![u32::MAX; rows as usize];
+        let mut single = vec![(0u32, 0u32); singles as usize];
+        let mut single_pattern = vec![u32::MAX; singles as usize];
+        for &s in &order {
+            let r = reference[s];
+            let at = (r & !(MATCH | DENSE)) as usize;
+            let end = ends[s].unwrap_or(u32::MAX);
+            if r & DENSE != 0 {
+                dense_pattern[at / classes] = end;
+                for (k, c) in children(s) {
+                    trans[at + k as usize] = reference[c];
+                }
+            } else {
+                single_pattern[at] = end;
+                if let Some((k, c)) = children(s).next() {
+                    single[at] = (k, reference[c]);
                 }
             }
         }
@@ -179,32 +214,49 @@ impl Trie {
             class,
             classes,
             trans,
-            pattern,
+            dense_pattern,
+            single,
+            single_pattern,
         }
     }
 
     /// True when some pattern starts with byte `b`.
     #[inline]
     fn starts(&self, b: u8) -> bool {
-        self.trans[self.classes + self.class[b as usize] as usize] != 0
+        self.trans[self.class[b as usize] as usize] != 0
     }
 
     /// The longest pattern that starts at `at`: its end and its index.
     #[inline]
     fn longest(&self, bytes: &[u8], at: usize) -> Option<(usize, u32)> {
-        let mut row = self.classes;
+        // The root: the dense row at offset 0.
+        let mut state = DENSE;
         let mut found = None;
         for (i, &b) in bytes[at..].iter().enumerate() {
-            let next = self.trans[row + self.class[b as usize] as usize];
+            let c = self.class[b as usize] as u32;
+            let next = if state & DENSE != 0 {
+                self.trans[(state & !(MATCH | DENSE)) as usize + c as usize]
+            } else {
+                let (k, next) = self.single[(state & !MATCH) as usize];
+                if k == c { next } else { 0 }
+            };
             if next == 0 {
                 break;
             }
-            row = (next & !MATCH) as usize;
+            state = next;
             if next & MATCH != 0 {
-                found = Some((at + i + 1, row));
+                found = Some((at + i + 1, next));
             }
         }
-        found.map(|(end, row)| (end, self.pattern[row / self.classes]))
+        found.map(|(end, r)| {
+            let at = (r & !(MATCH | DENSE)) as usize;
+            let pattern = if r & DENSE != 0 {
+                self.dense_pattern[at / self.classes]
+            } else {
+                self.single_pattern[at]
+            };
+            (end, pattern)
+        })
     }
 }
 

@@ -189,6 +189,10 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
             }
         };
         let s = &mut sentences[i];
+        // Each vector grows once, to the size it needs.
+        let changes = qs.iter().filter(|f| f.change.is_some()).count();
+        s.evidence.reserve_exact(qs.len() + changes);
+        s.quantities.reserve_exact(qs.len());
         for f in qs.drain(..) {
             let quoted = s
                 .quotes
