@@ -1122,8 +1122,17 @@ impl<'t> Sent<'t> {
                 return None;
             };
             if w.eq_ignore_ascii_case("that") {
-                let subject_follows =
-                    i > p + 1 && self.word(i + 1).is_some() && !self.finite(i + 1);
+                // `… that the permits were …`, not a relative clause
+                // (`on a Marine base that overlooks the bay`).
+                let subject_follows = i > p + 1
+                    && self.word(i + 1).is_some_and(|w| {
+                        is_determiner(w)
+                            || is_nominative(w)
+                            || self.toks[i + 1].cap
+                            || w.starts_with(|c: char| c.is_ascii_digit())
+                            || self.has_finite(i + 1..(i + 5).min(self.toks.len()))
+                    })
+                    && !self.finite(i + 1);
                 return (occasion && subject_follows).then_some(i);
             }
             let t = self.toks[i];
@@ -1406,16 +1415,22 @@ impl<'t> Sent<'t> {
     /// `in a statement`, `in an interview with …`, `in a White House statement`.
     fn in_statement(&self, k: usize, out: &mut Vec<Hit>) {
         let mut j = k;
-        while j > 0 && k - j < 5 {
+        while j > 0 && k - j < 9 {
             j -= 1;
             let Some(w) = self.word(j) else {
+                if self.punct(j) == Some('/') {
+                    continue; // `a Post/ABC poll`
+                }
                 return;
             };
             if w.eq_ignore_ascii_case("in") {
                 let opener = self.word(j + 1).unwrap_or("");
                 let ok = j + 1 < k
                     && (is_determiner(opener) || opener.ends_with("'s") || opener.ends_with("’s"));
-                if ok {
+                if ok && Some(j) == self.first_word() && self.finding_then_clause(k) {
+                    let source = Some(self.span(j + 1, k));
+                    out.push(self.hit("statement_says", j, k, CLAIM, source));
+                } else if ok {
                     out.push(self.hit("statement_says", j, k, SETTING, None));
                 }
                 return;
@@ -1432,6 +1447,47 @@ impl<'t> Sent<'t> {
                 return;
             }
         }
+    }
+
+    /// `In the latest poll(, conducted in May), Ruiz led …`: a poll, survey
+    /// or study at `k` whose result the clause after the comma reports.
+    fn finding_then_clause(&self, k: usize) -> bool {
+        let finding = self.word(k).is_some_and(|w| {
+            one_of(
+                w,
+                &[
+                    "poll", "polls", "survey", "surveys", "study", "studies", "analysis", "census",
+                ],
+            )
+        });
+        if !finding {
+            return false;
+        }
+        let n = self.toks.len();
+        // The phrase ends at the noun, or goes on with a preposition or a
+        // participle (`poll of 900 voters,`); not a compound (`poll room`).
+        let goes_on = self
+            .word(k + 1)
+            .is_some_and(|w| is_preposition(w) || w.ends_with("ed"));
+        if self.punct(k + 1) != Some(',') && !goes_on {
+            return false;
+        }
+        let Some(comma) = (k + 1..(k + 10).min(n))
+            .take_while(|&i| self.word(i).is_some() || self.punct(i) == Some(','))
+            .find(|&i| self.punct(i) == Some(','))
+        else {
+            return false;
+        };
+        // A participle phrase (`, conducted in May,`) before the clause.
+        let start = if self.word(comma + 1).is_some_and(|w| w.ends_with("ed")) {
+            (comma + 1..(comma + 10).min(n))
+                .find(|&i| self.punct(i) == Some(','))
+                .unwrap_or(comma)
+        } else {
+            comma
+        };
+        let end = (start + 10).min(n);
+        start + 1 < end && !self.toks[start + 1].quoted && self.has_finite(start + 1..end)
     }
 }
 
@@ -1673,6 +1729,32 @@ mod tests {
         );
         assert!(hits("He was supposed to arrive at noon.").is_empty());
         assert!(weight("The merger was announced on Tuesday.") < 1.0);
+    }
+
+    #[test]
+    fn relative_that_after_an_occasion() {
+        assert!(
+            weight("The president spoke in a cottage on a Navy base that overlooks the bay.") < 1.0
+        );
+        assert!(weight("She told the board on Feb. 3 that reserves had fallen.") >= 1.0);
+    }
+
+    #[test]
+    fn findings_of_a_poll() {
+        let h = hits("In the latest poll, the mayor led her rival by five points.");
+        assert_eq!(h[0].0, "statement_says");
+        assert_eq!(h[0].2, 1.0);
+        assert_eq!(h[0].3.as_deref(), Some("the latest poll"));
+        assert!(
+            weight(
+                "In the previous Tribune/KTV state poll, conducted in March, Ruiz trailed Ortiz."
+            ) >= 1.0
+        );
+        // A setting without a finding: the weight of a setting only.
+        assert!(weight("In a statement, the club thanked its fans.") < 1.0);
+        assert!(weight("In the study, most patients recovered within a week.") >= 1.0);
+        assert!(weight("She took part in the survey, as did her son.") < 1.0);
+        assert!(weight("In the poll room, two clerks sat.") < 1.0);
     }
 
     #[test]
