@@ -657,6 +657,20 @@ pub fn is_time_word(w: &str) -> bool {
     listed(w, &TIME_WORDS)
 }
 
+/// Section labels that may open a line before a colon (`Update:`,
+/// `Editor's Note:`): never a speaker or a source.
+static HEADLINE_LABELS: LazyLock<rustc_hash::FxHashSet<u128>> = LazyLock::new(|| {
+    data_lines(include_str!("../claim_headline_labels.txt"))
+        .filter_map(|w| packed_lower(w.as_bytes()))
+        .collect()
+});
+
+/// Whether `w` (ASCII case ignored) is a section label word.
+pub fn is_headline_label(w: &str) -> bool {
+    let w = head_before_apostrophe(w);
+    packed_lower(w.as_bytes()).is_some_and(|k| HEADLINE_LABELS.contains(&k))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

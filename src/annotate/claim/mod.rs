@@ -20,6 +20,7 @@
 //! | `according_to` | `according to the readout` | 1.0 |
 //! | `passive_attribution` | `it was reported that`, `is said to`, `plans … were revealed`, `was reported by X` | 1.0 |
 //! | `hedge` | `reportedly`, `allegedly`, `the alleged bribe` | 1.0 |
+//! | `headline_colon` | `Pence: Talks Will Resume`, `New poll: Voters Turn Away` (not `Update:`, `Editor's Note:`, `PENCE:`) | 1.0 |
 //! | `claim_noun` | `amid reports that …`, `Biden’s claim that …`, `warnings from X that …`, `X's bet is that …` | 1.0 |
 //! | `statement_says` (setting) | `in a statement`, `in an interview with …` | 0.5 |
 //! | `speech_verb_object` / `passive_attribution` (event) | `He announced his candidacy in May.`, `The merger was announced.` | 0.4 |
@@ -69,7 +70,7 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>], quotes: 
     for s in sentences.iter_mut() {
         // No lexicon match, no cue: skip the tokens and the rules.
         rules::matches(cx.text, s.span.range(), &mut found);
-        if found.is_empty() {
+        if found.is_empty() && !rules::colon_opener(cx.text, s.span.range()) {
             continue;
         }
         tokens::tokenize(cx.text, s.span.range(), quotes, &mut toks);
@@ -82,6 +83,7 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>], quotes: 
         );
         let sent = Sent::new(cx.text, &toks, &direct);
         sent.analyse_matches(&found, &mut hits);
+        sent.headline_colon(&mut hits);
         apply(cx.text, s, &hits);
     }
 }

@@ -6,8 +6,8 @@
 
 use super::lexicon::{
     BASE, ING, LEXICON, PART, PAST, S3, Verb, blocks_verb, is_adverb, is_aux, is_be,
-    is_boundary_word, is_determiner, is_first_person, is_irregular_past, is_nominative,
-    is_object_pronoun, is_preposition, is_time_word, is_wh_clause, one_of,
+    is_boundary_word, is_determiner, is_first_person, is_headline_label, is_irregular_past,
+    is_nominative, is_object_pronoun, is_preposition, is_time_word, is_wh_clause, one_of,
 };
 use super::tokens::Tok;
 use std::ops::Range;
@@ -65,6 +65,13 @@ pub fn matches(text: &str, range: Range<usize>, out: &mut Vec<Match>) {
             });
         }
     }
+}
+
+/// Whether a colon lies near the start of `text[range]`, where
+/// [`Sent::headline_colon`] looks for `Name: proposition`.
+pub fn colon_opener(text: &str, range: Range<usize>) -> bool {
+    let b = &text.as_bytes()[range];
+    b[..b.len().min(64)].contains(&b':')
 }
 
 /// How far (in tokens) a rule looks for the clause around an attribution.
@@ -146,6 +153,7 @@ impl<'t> Sent<'t> {
             matches(self.text, first.start..last.end, &mut found);
         }
         self.analyse_matches(&found, out);
+        self.headline_colon(out);
     }
 
     /// All cues of the sentence, in text order, from the lexicon's
@@ -201,6 +209,82 @@ impl<'t> Sent<'t> {
                 self.in_statement(k, out);
             }
         }
+    }
+
+    /// `Pence: Flowers Won’t Be at Debate`, `New poll: Voters Abandon …`:
+    /// a headline that credits its proposition to the speaker or the
+    /// document named before a colon at the start of the sentence. The
+    /// opener is a name of up to three capitalised words, or a few words
+    /// ending in a document noun (`poll`, `study`); not a section label
+    /// (`Update:`, `Editor's Note:`), a phrase in title case (`Stealth Over
+    /// Health:`), a shouted label or transcript speaker (`WARNING:`,
+    /// `PENCE:`), a verb (`Said Ellis: “…”`) or a date. After the colon a
+    /// clause of three words or more opens with a capital, outside quotes,
+    /// and the sentence is no question.
+    pub fn headline_colon(&self, out: &mut Vec<Hit>) {
+        let toks = self.toks;
+        let Some(colon) = toks.iter().take(8).position(|t| t.punct == Some(':')) else {
+            return;
+        };
+        if colon == 0
+            || toks[0].quoted
+            || !toks[0].cap
+            || toks.last().is_some_and(|t| t.punct == Some('?'))
+        {
+            return;
+        }
+        let document = self.is_document(colon - 1);
+        let mut words = 0;
+        for (i, &t) in toks.iter().enumerate().take(colon) {
+            let Some(w) = self.word(i) else {
+                if self.is_abbrev_dot(i) {
+                    continue; // `Sen. Warren:`
+                }
+                return;
+            };
+            words += 1;
+            let shouted = w.len() > 1 && !w.chars().any(char::is_lowercase);
+            if t.quoted
+                || shouted
+                || is_headline_label(w)
+                || is_time_word(w)
+                || w.starts_with(|c: char| c.is_ascii_digit())
+            {
+                return;
+            }
+            let name_word = t.cap
+                && !is_determiner(w)
+                && !is_preposition(w)
+                && !is_nominative(w)
+                && !one_of(w, &["and", "or", "but", "not", "all"]);
+            // A name has no function word and no verb (`Said Ellis:`); a
+            // document may have a determiner or modifiers (`A new poll:`).
+            let ok = if document {
+                i + 1 == colon || self.verb_forms(w).is_none()
+            } else {
+                name_word && self.verb_forms(w).is_none()
+            };
+            if !ok {
+                return;
+            }
+        }
+        if words == 0 || words > if document { 4 } else { 3 } {
+            return;
+        }
+        let after = colon + 1;
+        let opens = toks
+            .get(after)
+            .is_some_and(|t| t.is_word() && t.cap && !t.quoted);
+        let rest_words = toks[after..]
+            .iter()
+            .filter(|t| t.is_word() && !t.quoted)
+            .take(3)
+            .count();
+        if !opens || rest_words < 3 {
+            return;
+        }
+        let source = Some(self.span(0, colon - 1));
+        out.push(self.hit("headline_colon", colon, colon, CLAIM, source));
     }
 
     fn first_word(&self) -> Option<usize> {
@@ -1038,8 +1122,17 @@ impl<'t> Sent<'t> {
                 return None;
             };
             if w.eq_ignore_ascii_case("that") {
-                let subject_follows =
-                    i > p + 1 && self.word(i + 1).is_some() && !self.finite(i + 1);
+                // `… that the permits were …`, not a relative clause
+                // (`on a Marine base that overlooks the bay`).
+                let subject_follows = i > p + 1
+                    && self.word(i + 1).is_some_and(|w| {
+                        is_determiner(w)
+                            || is_nominative(w)
+                            || self.toks[i + 1].cap
+                            || w.starts_with(|c: char| c.is_ascii_digit())
+                            || self.has_finite(i + 1..(i + 5).min(self.toks.len()))
+                    })
+                    && !self.finite(i + 1);
                 return (occasion && subject_follows).then_some(i);
             }
             let t = self.toks[i];
@@ -1167,7 +1260,32 @@ impl<'t> Sent<'t> {
         {
             b = i.checked_sub(1);
         }
-        let Some(be) = b.filter(|&b| self.word(b).is_some_and(is_be)) else {
+        // `made (it) clear that …`: a speaker's plain statement.
+        let make = |i: usize| {
+            self.lower_word(i)
+                .is_some_and(|w| one_of(w, &["make", "makes", "made", "making"]))
+        };
+        let made_clear = self
+            .word(k)
+            .is_some_and(|w| w.eq_ignore_ascii_case("clear"))
+            && b.is_some_and(|b| {
+                make(b)
+                    || (self.word(b).is_some_and(|w| w.eq_ignore_ascii_case("it"))
+                        && b > 0
+                        && make(b - 1))
+            });
+        let clear = self
+            .word(k)
+            .is_some_and(|w| w.eq_ignore_ascii_case("clear"));
+        if clear && !made_clear {
+            return; // `was clear that night`
+        }
+        let lead = if made_clear {
+            b.map(|b| if make(b) { b } else { b - 1 })
+        } else {
+            b.filter(|&b| self.word(b).is_some_and(is_be))
+        };
+        let Some(be) = lead else {
             return;
         };
         let zero_that = (k + 2..(k + 6).min(self.toks.len()))
@@ -1176,9 +1294,15 @@ impl<'t> Sent<'t> {
         if !self.strong_clause(k) && !zero_that {
             return;
         }
-        let subj = self.subject(k);
-        if subj.is_none_or(|(f, l)| f == l && is_first_person(self.word(f).unwrap_or(""))) {
-            return; // the writer's own certainty, or no one's
+        let subj = self.subject(if made_clear { be } else { k });
+        // The writer's own certainty, or no one's (`It is clear that …`).
+        if subj.is_none_or(|(f, l)| {
+            f == l
+                && self
+                    .word(f)
+                    .is_some_and(|w| is_first_person(w) || one_of(w, &["it", "this"]))
+        }) {
+            return;
         }
         let source = self.source_range(subj);
         out.push(self.hit("cognition_clause", be, k, CLAIM, source));
@@ -1291,16 +1415,22 @@ impl<'t> Sent<'t> {
     /// `in a statement`, `in an interview with …`, `in a White House statement`.
     fn in_statement(&self, k: usize, out: &mut Vec<Hit>) {
         let mut j = k;
-        while j > 0 && k - j < 5 {
+        while j > 0 && k - j < 9 {
             j -= 1;
             let Some(w) = self.word(j) else {
+                if self.punct(j) == Some('/') {
+                    continue; // `a Post/ABC poll`
+                }
                 return;
             };
             if w.eq_ignore_ascii_case("in") {
                 let opener = self.word(j + 1).unwrap_or("");
                 let ok = j + 1 < k
                     && (is_determiner(opener) || opener.ends_with("'s") || opener.ends_with("’s"));
-                if ok {
+                if ok && Some(j) == self.first_word() && self.finding_then_clause(k) {
+                    let source = Some(self.span(j + 1, k));
+                    out.push(self.hit("statement_says", j, k, CLAIM, source));
+                } else if ok {
                     out.push(self.hit("statement_says", j, k, SETTING, None));
                 }
                 return;
@@ -1317,6 +1447,47 @@ impl<'t> Sent<'t> {
                 return;
             }
         }
+    }
+
+    /// `In the latest poll(, conducted in May), Ruiz led …`: a poll, survey
+    /// or study at `k` whose result the clause after the comma reports.
+    fn finding_then_clause(&self, k: usize) -> bool {
+        let finding = self.word(k).is_some_and(|w| {
+            one_of(
+                w,
+                &[
+                    "poll", "polls", "survey", "surveys", "study", "studies", "analysis", "census",
+                ],
+            )
+        });
+        if !finding {
+            return false;
+        }
+        let n = self.toks.len();
+        // The phrase ends at the noun, or goes on with a preposition or a
+        // participle (`poll of 900 voters,`); not a compound (`poll room`).
+        let goes_on = self
+            .word(k + 1)
+            .is_some_and(|w| is_preposition(w) || w.ends_with("ed"));
+        if self.punct(k + 1) != Some(',') && !goes_on {
+            return false;
+        }
+        let Some(comma) = (k + 1..(k + 10).min(n))
+            .take_while(|&i| self.word(i).is_some() || self.punct(i) == Some(','))
+            .find(|&i| self.punct(i) == Some(','))
+        else {
+            return false;
+        };
+        // A participle phrase (`, conducted in May,`) before the clause.
+        let start = if self.word(comma + 1).is_some_and(|w| w.ends_with("ed")) {
+            (comma + 1..(comma + 10).min(n))
+                .find(|&i| self.punct(i) == Some(','))
+                .unwrap_or(comma)
+        } else {
+            comma
+        };
+        let end = (start + 10).min(n);
+        start + 1 < end && !self.toks[start + 1].quoted && self.has_finite(start + 1..end)
     }
 }
 
@@ -1561,6 +1732,67 @@ mod tests {
     }
 
     #[test]
+    fn relative_that_after_an_occasion() {
+        assert!(
+            weight("The president spoke in a cottage on a Navy base that overlooks the bay.") < 1.0
+        );
+        assert!(weight("She told the board on Feb. 3 that reserves had fallen.") >= 1.0);
+    }
+
+    #[test]
+    fn findings_of_a_poll() {
+        let h = hits("In the latest poll, the mayor led her rival by five points.");
+        assert_eq!(h[0].0, "statement_says");
+        assert_eq!(h[0].2, 1.0);
+        assert_eq!(h[0].3.as_deref(), Some("the latest poll"));
+        assert!(
+            weight(
+                "In the previous Tribune/KTV state poll, conducted in March, Ruiz trailed Ortiz."
+            ) >= 1.0
+        );
+        // A setting without a finding: the weight of a setting only.
+        assert!(weight("In a statement, the club thanked its fans.") < 1.0);
+        assert!(weight("In the study, most patients recovered within a week.") >= 1.0);
+        assert!(weight("She took part in the survey, as did her son.") < 1.0);
+        assert!(weight("In the poll room, two clerks sat.") < 1.0);
+    }
+
+    #[test]
+    fn headline_colon() {
+        for (text, source) in [
+            ("Ruiz: Bridge Will Reopen in June", "Ruiz"),
+            ("Mara Doe: The Budget Cannot Pass as Written", "Mara Doe"),
+            ("Sen. Doe: Farm aid is coming", "Sen. Doe"),
+            ("Poll: Rural voters drift away from the party", "Poll"),
+            ("A new survey: Most renters expect to move", "A new survey"),
+        ] {
+            let h = hits(text);
+            assert!(
+                h.iter()
+                    .any(|h| h.0 == "headline_colon" && h.3.as_deref() == Some(source)),
+                "{text}: {h:?}"
+            );
+        }
+        for text in [
+            "Update: The road has reopened to traffic.",
+            "Editor's Note: This story was changed on Monday.",
+            "Stealth Over Health: The Mayor Skipped the Hearing",
+            "The Latest: Storm moves east overnight",
+            "Two questions: Who pays and when?",
+            "PENCE: We will be there tomorrow night.",
+            "Said Ruiz: “We are ready for the flood.”",
+            "Ruiz: What happens next?",
+            "Tuesday: Council meets at noon",
+            "Ruiz: Yes.",
+            "Follow him on Twitter: @someone",
+            "Among them: a tax break for builders.",
+        ] {
+            let h = hits(text);
+            assert!(h.iter().all(|h| h.0 != "headline_colon"), "{text}: {h:?}");
+        }
+    }
+
+    #[test]
     fn hedges() {
         assert_eq!(
             hits("The president reportedly backed the plan.")[0].0,
@@ -1626,6 +1858,13 @@ mod tests {
         );
         assert!(hits("We are sure that the bridge will open.").is_empty());
         assert!(hits("He was sure of it.").is_empty());
+        let h = hits("The coach made it clear he would not resign.");
+        assert_eq!(h[0].0, "cognition_clause");
+        assert_eq!(h[0].3.as_deref(), Some("The coach"));
+        assert!(weight("The union has made clear that it will strike.") >= 1.0);
+        assert!(hits("It is clear that the road floods.").is_empty());
+        assert!(hits("The rain made it clear.").is_empty());
+        assert!(hits("The sky was clear that night.").is_empty());
     }
 
     #[test]
