@@ -16,6 +16,7 @@ pub mod editorial;
 pub mod quote;
 pub mod sources;
 pub mod statistic;
+pub mod word;
 
 use crate::Options;
 use crate::report::Sentence;

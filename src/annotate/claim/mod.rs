@@ -53,11 +53,9 @@ mod tokens;
 use super::{Context, QuoteMap, sources};
 use crate::report::{Evidence, Label, Sentence, SourceMention, SourceRole};
 use crate::span::Span;
-pub(crate) use lexicon::packed_lower;
 use rules::{Hit, Sent};
 use std::borrow::Cow;
 use std::ops::Range;
-pub(crate) use tokens::char_at;
 
 /// Summed cue weight at which a sentence is labelled reported_claim.
 pub const THRESHOLD: f32 = 1.0;

@@ -1,6 +1,7 @@
 //! Words and punctuation of one sentence, with byte offsets into the text.
 
 use crate::annotate::QuoteMap;
+use crate::annotate::word::char_at;
 
 /// One token: a word (letters and digits, with inner apostrophes, hyphens
 /// and dots as in `Biden’s`, `so-called`, `U.S`) or one punctuation char.
@@ -36,16 +37,6 @@ pub fn is_quote_mark(c: char) -> bool {
 
 fn joins(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '‑')
-}
-
-/// The char at byte `i` of `s` (a char boundary), read without decoding
-/// when it is ASCII; `None` at the end.
-pub fn char_at(s: &str, i: usize) -> Option<char> {
-    match s.as_bytes().get(i) {
-        Some(&b) if b.is_ascii() => Some(b as char),
-        Some(_) => s[i..].chars().next(),
-        None => None,
-    }
 }
 
 /// Tokenises `text[range]` into `out` (cleared first). Linear in the range.

@@ -114,7 +114,7 @@ fn tokenize_into(text: &str, range: Range<usize>, all_classes: bool, out: &mut V
     out.clear();
     let slice = &text[range.clone()];
     let base = range.start;
-    let char_at = |i: usize| crate::annotate::claim::char_at(slice, i);
+    let char_at = |i: usize| crate::annotate::word::char_at(slice, i);
     // The next char to read.
     let mut p = 0;
     while let Some(c) = char_at(p) {

@@ -1,6 +1,6 @@
 //! Word classes of `quote_words.txt`, looked up by lower-cased word.
 
-use crate::annotate::claim::packed_lower;
+use crate::annotate::word::packed_lower;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 

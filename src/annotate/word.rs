@@ -1,0 +1,93 @@
+//! Word-level helpers shared by the detectors' tokenisers: a word as one
+//! packed integer key (for hash lookups without a string compare), and the
+//! char at a byte offset without decoding ASCII.
+
+/// The char at byte `i` of `s` (a char boundary), read without decoding
+/// when it is ASCII; `None` at the end.
+pub fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(b as char),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
+}
+
+/// The longest word a packed key holds, in bytes.
+const LONGEST: usize = 15;
+
+/// A word of up to [`LONGEST`] bytes, ASCII-lower-cased, packed with its
+/// length into one integer: hashed and compared without a loop or memcmp.
+/// `None` for longer words. The bytes are read with a few unaligned loads
+/// and lower-cased eight at a time (writing them one by one into a buffer
+/// and reading it back whole stalled the CPU on every lookup).
+pub fn packed_lower(w: &[u8]) -> Option<u128> {
+    if w.len() > LONGEST {
+        return None;
+    }
+    let (lo, hi) = if w.len() > 8 {
+        (load(&w[..8]), load(&w[8..]))
+    } else {
+        (load(w), 0)
+    };
+    let hi = lower8(hi) | (w.len() as u64) << 56;
+    Some(u128::from(hi) << 64 | u128::from(lower8(lo)))
+}
+
+/// Up to eight bytes as a little-endian integer (missing bytes zero).
+fn load(w: &[u8]) -> u64 {
+    let n = w.len();
+    let u32_at = |i: usize| u64::from(u32::from_le_bytes(w[i..i + 4].try_into().unwrap()));
+    match n {
+        0 => 0,
+        1..=3 => {
+            u64::from(w[0])
+                | u64::from(w[n / 2]) << (8 * (n / 2))
+                | u64::from(w[n - 1]) << (8 * (n - 1))
+        }
+        4..=7 => u32_at(0) | u32_at(n - 4) << (8 * (n - 4)),
+        _ => u64::from_le_bytes(w[..8].try_into().unwrap()),
+    }
+}
+
+/// ASCII lower case of eight bytes at once (other bytes unchanged).
+fn lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let h = x & (0x7f * ONES);
+    let from_a = h.wrapping_add(0x3f * ONES); // high bit: byte >= b'A'
+    let past_z = h.wrapping_add(0x25 * ONES); // high bit: byte > b'Z'
+    let upper = from_a & !past_z & !x & (0x80 * ONES);
+    x | upper >> 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The packed key is the lower-cased bytes and the length.
+    #[test]
+    fn packed_lower_packs_every_length_and_byte() {
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for n in 0..=16 {
+            for _ in 0..200 {
+                let w: Vec<u8> = (0..n)
+                    .map(|_| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        seed as u8
+                    })
+                    .collect();
+                let want = (n <= 15).then(|| {
+                    let mut buf = [0u8; 16];
+                    for (d, c) in buf.iter_mut().zip(&w) {
+                        *d = c.to_ascii_lowercase();
+                    }
+                    buf[15] = n as u8;
+                    u128::from_le_bytes(buf)
+                });
+                assert_eq!(packed_lower(&w), want, "{w:?}");
+            }
+        }
+        assert_eq!(packed_lower(b"SaId@[`{"), packed_lower(b"said@[`{"));
+    }
+}
