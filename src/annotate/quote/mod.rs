@@ -117,6 +117,12 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) -> Quote
             place(text, doc, &pieces, f, sentences, &mut hint);
         }
     }
+    // The later detectors walk these with cursors and binary searches.
+    let sorted = |v: &[Range<usize>]| v.windows(2).all(|w| w[0].end <= w[1].start);
+    debug_assert!(
+        sorted(&map.quoted) && sorted(&map.scare),
+        "quote map not sorted"
+    );
     map
 }
 
