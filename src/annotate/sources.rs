@@ -180,7 +180,9 @@ pub struct SourceMerger {
 impl SourceMerger {
     pub fn add(&mut self, s: &Sentence) {
         for m in &s.sources {
-            let name = if m.role == SourceRole::Quote && is_pronoun(m.text) {
+            // A pronoun (`he said`, as a speaker or as a claim's source) is no
+            // source of its own: it counts for the name it was resolved to.
+            let name = if is_pronoun(m.text) {
                 // The name the pronoun speaker was resolved to, if any.
                 let resolved = s.quotes.iter().find_map(|q| {
                     (q.speaker_span?.start == m.span.start).then_some(q.speaker_resolved?)
@@ -304,6 +306,11 @@ mod tests {
     #[test]
     fn unresolved_pronoun_is_not_a_source() {
         assert!(sources("“We are ready,” she said.").is_empty());
+        // Nor as the source of an indirect claim.
+        let text = "The river rose 2 feet overnight, he said.";
+        let report = crate::analyze(text, &crate::Options::default());
+        assert_eq!(report.sentences[0].sources[0].text, "he");
+        assert!(report.summary.sources.is_empty());
     }
 
     #[test]
