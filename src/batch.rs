@@ -31,7 +31,6 @@ use crate::{Analysis, Options, analyze, analyze_loaded};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
-use std::convert::Infallible;
 use std::io::{self, BufRead, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -611,16 +610,11 @@ fn run_single(source: InputSource, config: &Config, writer: &mut Writer) -> io::
                 results
             }
             _ => {
-                let summary = if config.summary_only {
-                    // The summary needs no sentences: drop each window's.
-                    analysis.run(|_| Ok::<(), Infallible>(()))
+                if config.summary_only {
+                    report.summary = analysis.summary();
                 } else {
-                    analysis.run(|mut window| {
-                        report.sentences.append(&mut window);
-                        Ok(())
-                    })
-                };
-                report.summary = summary.unwrap_or_else(|never| match never {});
+                    (report.sentences, report.summary) = analysis.collect();
+                }
                 let results = gates::evaluate(&config.gates, &report.summary);
                 render_into(&mut out, &report, &results, config)?;
                 results

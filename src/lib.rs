@@ -22,6 +22,7 @@ pub mod span;
 use report::{Report, Sentence, SourceInfo, Summary, SummaryBuilder, Tool};
 use span::{CharMap, Span};
 use std::borrow::Cow;
+use std::convert::Infallible;
 
 /// Settings of one analysis.
 #[derive(Debug, Clone)]
@@ -77,17 +78,7 @@ pub fn unannotated_sentences<'a>(text: &'a str, doc: &segment::Document) -> Vec<
 pub fn analyze<'a>(text: &'a str, options: &Options) -> Report<'a> {
     let analysis = Analysis::new(text, options);
     let mut report = analysis.head();
-    let mut sentences = Vec::new();
-    let summary = analysis.run(|mut window| {
-        if sentences.is_empty() {
-            sentences = window; // the only window of an article: no copy
-        } else {
-            sentences.append(&mut window);
-        }
-        Ok::<(), std::convert::Infallible>(())
-    });
-    report.summary = summary.unwrap_or_else(|never| match never {});
-    report.sentences = sentences;
+    (report.sentences, report.summary) = analysis.collect();
     report
 }
 
@@ -154,6 +145,27 @@ impl<'a, 'o> Analysis<'a, 'o> {
             sentences: Vec::new(),
             summary: Summary::default(),
         }
+    }
+
+    /// Annotates the whole text and keeps every sentence, with the summary.
+    pub fn collect(self) -> (Vec<Sentence<'a>>, Summary<'a>) {
+        let mut sentences = Vec::new();
+        let summary = self.run(|mut window| {
+            if sentences.is_empty() {
+                sentences = window; // the only window of an article: no copy
+            } else {
+                sentences.append(&mut window);
+            }
+            Ok::<(), Infallible>(())
+        });
+        (sentences, summary.unwrap_or_else(|never| match never {}))
+    }
+
+    /// Annotates the whole text for its summary alone: each window's
+    /// sentences are dropped as soon as they are counted.
+    pub fn summary(self) -> Summary<'a> {
+        let summary = self.run(|_| Ok::<(), Infallible>(()));
+        summary.unwrap_or_else(|never| match never {})
     }
 
     /// Annotates the text window by window, hands each window's finished
