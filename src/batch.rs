@@ -480,8 +480,8 @@ fn render_into(
             }
             text::write_gates(&mut out, gates, &config.style)?;
         }
-        Format::Json => serde_json::to_writer_pretty(&mut out, &output)?,
-        Format::Jsonl => jsonl::write_line(&mut out, &output)?,
+        Format::Json => json::write_output(&mut out, &output, true)?,
+        Format::Jsonl => jsonl::write_output(&mut out, &output)?,
         Format::Html => {
             let failed = failed_messages(gates);
             let options = html::PageOptions {
@@ -1092,7 +1092,7 @@ fn process_record(line: Line, config: &Config) -> Done {
                 extra: &extra,
             };
             let mut bytes = Vec::new();
-            jsonl::write_line(&mut bytes, &record)?;
+            jsonl::write_record(&mut bytes, &record)?;
             Ok(bytes)
         })
     })

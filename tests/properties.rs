@@ -203,6 +203,25 @@ proptest! {
         );
     }
 
+    /// The hand-written JSON of a report is the derived serialisation's,
+    /// byte for byte, pretty and compact.
+    #[test]
+    fn written_json_is_the_derived_json(text in prop_oneof![news_text(), any::<String>()]) {
+        let report = analyze(&text, &Options::default());
+        let mut pretty = Vec::new();
+        presslens::report::json::write(&mut pretty, &report).unwrap();
+        prop_assert_eq!(
+            String::from_utf8(pretty).unwrap(),
+            serde_json::to_string_pretty(&report).unwrap() + "\n"
+        );
+        let mut compact = Vec::new();
+        presslens::report::json::write_line(&mut compact, &report).unwrap();
+        prop_assert_eq!(
+            String::from_utf8(compact).unwrap(),
+            serde_json::to_string(&report).unwrap() + "\n"
+        );
+    }
+
     #[test]
     fn any_window_size_keeps_invariants(text in news_text(), window in 1usize..400) {
         let windowed = Options { window, ..Options::default() };

@@ -1,25 +1,33 @@
 //! `--format json`: the report as one JSON document (see [`crate::report`]
-//! for the fields), serialised straight from the types, with no
-//! intermediate `serde_json::Value`.
+//! for the fields), written straight from the types, with no intermediate
+//! `serde_json::Value`: the sentences by [`super::emit`], the rest by
+//! serde_json.
 
-use super::{Fields, Report, Summary};
+use super::Report;
+use super::emit::Json;
+use super::jsonl::Output;
 use crate::Analysis;
 use crate::gates::{self, Gate, GateResult};
-use serde::ser::{Error as _, SerializeSeq};
-use serde::{Serialize, Serializer};
-use std::cell::RefCell;
 use std::io::{self, Write};
 
 /// Writes the report as pretty-printed JSON followed by a newline.
 pub fn write(out: &mut impl Write, report: &Report) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report)?;
+    write_output(out, &Output::of(report), true)?;
     out.write_all(b"\n")
 }
 
 /// Writes the report as one line of compact JSON (for JSON Lines).
 pub fn write_line(out: &mut impl Write, report: &Report) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, report)?;
+    write_output(out, &Output::of(report), false)?;
     out.write_all(b"\n")
+}
+
+/// Writes a report (or summary) with its gate results, pretty or compact,
+/// with no final newline: the bytes serde_json writes for `output`.
+pub fn write_output(out: &mut impl Write, output: &Output, pretty: bool) -> io::Result<()> {
+    let mut json = Json::new(pretty);
+    json.output(output)?;
+    json.flush_to(out)
 }
 
 /// Analyses a text and writes its report as it goes, window by window (see
@@ -36,80 +44,30 @@ pub fn write_streamed(
     gates: Option<&[Gate]>,
     pretty: bool,
 ) -> io::Result<Vec<GateResult>> {
-    let state = Streamed {
-        analysis: RefCell::new(Some(analysis)),
-        summary: RefCell::new(None),
-        gates: RefCell::new(Vec::new()),
-    };
-    let output = StreamedOutput {
-        fields: Fields::of(head, SentenceStream(&state), SummaryOf(&state)),
-        gates: gates.map(|gates| GatesOf(&state, gates)),
-    };
-    if pretty {
-        serde_json::to_writer_pretty(&mut *out, &output)?;
-    } else {
-        serde_json::to_writer(&mut *out, &output)?;
-    }
-    Ok(state.gates.take())
-}
-
-/// What the lazily serialised parts of a streamed report share: the
-/// analysis still to run, then its summary and gate results.
-struct Streamed<'a, 'o> {
-    analysis: RefCell<Option<Analysis<'a, 'o>>>,
-    summary: RefCell<Option<Summary<'a>>>,
-    gates: RefCell<Vec<GateResult>>,
-}
-
-#[derive(Serialize)]
-struct StreamedOutput<'s, 'r, 'a, 'o> {
-    #[serde(flatten)]
-    fields: Fields<'r, 'a, SentenceStream<'s, 'a, 'o>, SummaryOf<'s, 'a, 'o>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    gates: Option<GatesOf<'s, 'a, 'o>>,
-}
-
-/// `sentences`: runs the analysis, writing each window's sentences.
-struct SentenceStream<'s, 'a, 'o>(&'s Streamed<'a, 'o>);
-
-impl Serialize for SentenceStream<'_, '_, '_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let analysis = self.0.analysis.borrow_mut().take();
-        let analysis = analysis.ok_or_else(|| S::Error::custom("report written twice"))?;
-        let mut seq = serializer.serialize_seq(None)?;
-        let summary =
-            analysis.run(|window| window.iter().try_for_each(|s| seq.serialize_element(s)))?;
-        *self.0.summary.borrow_mut() = Some(summary);
-        seq.end()
-    }
-}
-
-/// `summary`: the one the sentence stream left behind.
-struct SummaryOf<'s, 'a, 'o>(&'s Streamed<'a, 'o>);
-
-impl Serialize for SummaryOf<'_, '_, '_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match &*self.0.summary.borrow() {
-            Some(summary) => summary.serialize(serializer),
-            None => Err(S::Error::custom("summary written before the sentences")),
+    let mut json = Json::new(pretty);
+    let mut o = json.open(b'{', 0);
+    json.head(&mut o, head)?;
+    json.key(&mut o, "sentences");
+    let mut a = json.open(b'[', 1);
+    let summary = analysis.run(|window| {
+        for s in &window {
+            json.element(&mut a);
+            json.sentence(s, 2);
         }
+        json.flush_to(out)
+    })?;
+    json.close(a, b']');
+    json.key(&mut o, "summary");
+    json.value(1, &summary)?;
+    let mut results = Vec::new();
+    if let Some(gates) = gates {
+        results = gates::evaluate(gates, &summary);
+        json.key(&mut o, "gates");
+        json.value(1, &results)?;
     }
-}
-
-/// `gates`: evaluated on the summary, and kept for the caller.
-struct GatesOf<'s, 'a, 'o>(&'s Streamed<'a, 'o>, &'s [Gate]);
-
-impl Serialize for GatesOf<'_, '_, '_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let summary = self.0.summary.borrow();
-        let summary = summary
-            .as_ref()
-            .ok_or_else(|| S::Error::custom("gates written before the sentences"))?;
-        let results = gates::evaluate(self.1, summary);
-        let written = results.serialize(serializer);
-        *self.0.gates.borrow_mut() = results;
-        written
-    }
+    json.close(o, b'}');
+    json.flush_to(out)?;
+    Ok(results)
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@
 //!
 //! The JSON Schema of all four shapes is `schema/report.schema.json`.
 
+use super::emit::Json;
 use super::{Report, SourceInfo, Summary};
 use crate::gates::GateResult;
 use serde::{Serialize, Serializer};
@@ -54,6 +55,14 @@ pub enum Body<'r, 'a> {
     Summary(&'r Report<'a>),
 }
 
+impl<'r, 'a> Body<'r, 'a> {
+    pub(crate) fn summary(&self) -> &'r Summary<'a> {
+        match self {
+            Body::Report(r) | Body::Summary(r) => &r.summary,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct SummaryView<'r, 'a> {
     source: &'r SourceInfo<'a>,
@@ -83,6 +92,16 @@ pub struct Output<'r, 'a> {
     pub gates: Option<&'r [GateResult]>,
 }
 
+impl<'r, 'a> Output<'r, 'a> {
+    /// A whole report, without gates.
+    pub fn of(report: &'r Report<'a>) -> Self {
+        Output {
+            body: Body::Report(report),
+            gates: None,
+        }
+    }
+}
+
 /// One output line of `--jsonl-in` for a record that was analysed.
 #[derive(Serialize)]
 pub struct Record<'r, 'a> {
@@ -101,6 +120,22 @@ pub struct ErrorRecord<'r> {
     pub line: u64,
     pub id: &'r Value,
     pub error: &'r str,
+}
+
+/// Writes a report (or summary) as a line of compact JSON: the bytes
+/// serde_json writes for [`Output`], faster (see [`super::emit`]).
+pub fn write_output(out: &mut impl Write, output: &Output) -> io::Result<()> {
+    super::json::write_output(out, output, false)?;
+    out.write_all(b"\n")
+}
+
+/// Writes an analysed record as a line of compact JSON, as
+/// [`write_output`] does.
+pub fn write_record(out: &mut impl Write, record: &Record) -> io::Result<()> {
+    let mut json = Json::new(false);
+    json.record(record)?;
+    json.buf.push(b'\n');
+    json.flush_to(out)
 }
 
 /// Writes one value as a line of compact JSON.

@@ -22,6 +22,7 @@
 //!                "editorial_ratio": f, "sources": [...], "unsourced_statistics": n, "top_editorial": [...] } }
 //! ```
 
+mod emit;
 pub mod html;
 pub mod json;
 pub mod jsonl;
@@ -319,9 +320,7 @@ pub struct Summary<'a> {
     pub top_editorial: Vec<TopEditorial<'a>>,
 }
 
-/// Serialised through [`Fields`], the same field list a streamed report
-/// ([`json::write_streamed`]) writes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Report<'a> {
     pub schema_version: u32,
     pub tool: Tool,
@@ -336,49 +335,6 @@ pub struct Report<'a> {
     /// they are analysed and the summary once they are all counted.
     pub sentences: Vec<Sentence<'a>>,
     pub summary: Summary<'a>,
-}
-
-/// The fields of a report in wire order, with the sentences and the
-/// summary as whatever serialises them: the report's own, or a stream that
-/// analyses the text as it is written.
-#[derive(Serialize)]
-pub(crate) struct Fields<'r, 'a, S, M> {
-    schema_version: u32,
-    tool: &'r Tool,
-    source: &'r SourceInfo<'a>,
-    title: Option<&'a str>,
-    title_span: Option<Span>,
-    byline: Option<&'a str>,
-    byline_span: Option<Span>,
-    dateline: Option<&'a str>,
-    dateline_span: Option<Span>,
-    sentences: S,
-    summary: M,
-}
-
-impl<'r, 'a, S, M> Fields<'r, 'a, S, M> {
-    /// `report`'s head fields (those before `sentences`) with these sentences and summary.
-    pub(crate) fn of(report: &'r Report<'a>, sentences: S, summary: M) -> Self {
-        Fields {
-            schema_version: report.schema_version,
-            tool: &report.tool,
-            source: &report.source,
-            title: report.title,
-            title_span: report.title_span,
-            byline: report.byline,
-            byline_span: report.byline_span,
-            dateline: report.dateline,
-            dateline_span: report.dateline_span,
-            sentences,
-            summary,
-        }
-    }
-}
-
-impl Serialize for Report<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        Fields::of(self, &self.sentences, &self.summary).serialize(serializer)
-    }
 }
 
 impl<'a> Report<'a> {

@@ -1,0 +1,647 @@
+//! A JSON writer for the bulk of a report: its sentences.
+//!
+//! The derived `Serialize` impls define the wire format, and serde_json
+//! writes the small parts (head, summary, gates). For the sentences, which
+//! are nearly all of the output (about 11 bytes of JSON per input byte),
+//! serde_json's many small writes cost more than the whole analysis of a
+//! detector, so they are written here into one growing buffer, byte for
+//! byte as serde_json would write them (compact, or pretty with two-space
+//! indents); the tests compare the two.
+
+use super::jsonl::{Body, Output, Record};
+use super::{
+    Evidence, Label, Quantity, Quote, Report, Sentence, SourceKind, SourceMention, SourceRole,
+};
+use crate::span::Span;
+use serde::Serialize;
+use serde_json::ser::{CompactFormatter, Formatter};
+use std::io::{self, Write};
+
+/// JSON text being written: compact or pretty-printed.
+pub(crate) struct Json {
+    pub(crate) buf: Vec<u8>,
+    pretty: bool,
+    /// Recently written floats: weights take few distinct values, and
+    /// formatting one costs more than the rest of its member.
+    floats: [(u32, u8, [u8; 15]); 16],
+}
+
+/// An object or array being written: the indent of its members and whether
+/// one was written yet.
+pub(crate) struct Open {
+    depth: usize,
+    empty: bool,
+}
+
+const SPACES: &[u8; 64] = &[b' '; 64];
+
+/// Escapes as serde_json does: `"`, `\` and the C0 controls, which use the
+/// short forms `\b \t \n \f \r` when they have one and `\u00XX` otherwise.
+static ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b'u';
+        b += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0a] = b'n';
+    table[0x0c] = b'f';
+    table[0x0d] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+impl Json {
+    pub(crate) fn new(pretty: bool) -> Json {
+        Json {
+            buf: Vec::with_capacity(1 << 16),
+            pretty,
+            // u32::MAX is a NaN, which never reaches the cache: no slot
+            // matches before it is filled.
+            floats: [(u32::MAX, 0, [0; 15]); 16],
+        }
+    }
+
+    /// Hands what is written so far to `out`.
+    pub(crate) fn flush_to(&mut self, out: &mut impl Write) -> io::Result<()> {
+        out.write_all(&self.buf)?;
+        self.buf.clear();
+        Ok(())
+    }
+
+    #[inline(always)]
+    fn indent(&mut self, depth: usize) {
+        let n = 2 * depth;
+        if n <= SPACES.len() {
+            // A copy of constant length and a truncation cost less than a
+            // call to memcpy for a few bytes.
+            let len = self.buf.len();
+            self.buf.extend_from_slice(SPACES);
+            self.buf.truncate(len + n);
+        } else {
+            self.buf.resize(self.buf.len() + n, b' ');
+        }
+    }
+
+    /// Opens an object (`{`) or array (`[`) that sits at indent `depth`.
+    #[inline]
+    pub(crate) fn open(&mut self, bracket: u8, depth: usize) -> Open {
+        self.buf.push(bracket);
+        Open {
+            depth: depth + 1,
+            empty: true,
+        }
+    }
+
+    /// Closes what [`Json::open`] opened with `bracket`'s partner.
+    #[inline]
+    pub(crate) fn close(&mut self, open: Open, bracket: u8) {
+        if self.pretty && !open.empty {
+            self.buf.push(b'\n');
+            self.indent(open.depth - 1);
+        }
+        self.buf.push(bracket);
+    }
+
+    /// Starts the next element of an array.
+    #[inline(always)]
+    pub(crate) fn element(&mut self, open: &mut Open) {
+        if !open.empty {
+            self.buf.push(b',');
+        }
+        open.empty = false;
+        if self.pretty {
+            self.buf.push(b'\n');
+            self.indent(open.depth);
+        }
+    }
+
+    /// Starts the member `key` (a name that needs no escaping) of an object.
+    #[inline(always)]
+    pub(crate) fn key(&mut self, open: &mut Open, key: &str) {
+        self.element(open);
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(key.as_bytes());
+        self.buf
+            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
+    }
+
+    /// Starts a member whose name may need escaping.
+    pub(crate) fn key_escaped(&mut self, open: &mut Open, key: &str) {
+        self.element(open);
+        self.str(key);
+        self.buf
+            .extend_from_slice(if self.pretty { b": " } else { b":" });
+    }
+
+    pub(crate) fn str(&mut self, s: &str) {
+        let bytes = s.as_bytes();
+        self.buf.reserve(bytes.len() + 2);
+        self.buf.push(b'"');
+        let mut run = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let escape = ESCAPE[b as usize];
+            if escape == 0 {
+                continue;
+            }
+            self.buf.extend_from_slice(&bytes[run..i]);
+            run = i + 1;
+            match escape {
+                b'u' => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    self.buf.extend_from_slice(b"\\u00");
+                    self.buf.push(HEX[(b >> 4) as usize]);
+                    self.buf.push(HEX[(b & 0xf) as usize]);
+                }
+                short => self.buf.extend_from_slice(&[b'\\', short]),
+            }
+        }
+        self.buf.extend_from_slice(&bytes[run..]);
+        self.buf.push(b'"');
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.null(),
+        }
+    }
+
+    fn null(&mut self) {
+        self.buf.extend_from_slice(b"null");
+    }
+
+    #[inline]
+    pub(crate) fn uint(&mut self, n: usize) {
+        self.u64(n as u64);
+    }
+
+    /// Decimal digits, written in place two at a time: offsets are short
+    /// numbers, and copying a formatted one would cost a call to memcpy.
+    #[inline]
+    fn u64(&mut self, mut n: u64) {
+        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+            2021222324252627282930313233343536373839\
+            4041424344454647484950515253545556575859\
+            6061626364656667686970717273747576777879\
+            8081828384858687888990919293949596979899";
+        let digits = n.checked_ilog10().unwrap_or(0) as usize + 1;
+        let len = self.buf.len();
+        self.buf.extend_from_slice(&[b'0'; 20]);
+        self.buf.truncate(len + digits);
+        let out = &mut self.buf[len..];
+        let mut i = digits;
+        while n >= 10 {
+            let pair = (n % 100) as usize * 2;
+            n /= 100;
+            i -= 2;
+            out[i..i + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+        }
+        if i == 1 {
+            out[0] = b'0' + n as u8;
+        }
+    }
+
+    fn bool(&mut self, b: bool) {
+        self.buf
+            .extend_from_slice(if b { b"true" } else { b"false" });
+    }
+
+    /// serde_json writes a NaN or an infinity as null.
+    fn f32(&mut self, x: f32) {
+        if !x.is_finite() {
+            return self.null();
+        }
+        let bits = x.to_bits();
+        let slot = &mut self.floats[(bits.wrapping_mul(0x9e37_79b9) >> 28) as usize];
+        if slot.0 != bits {
+            let mut text = Vec::with_capacity(16);
+            let _ = CompactFormatter.write_f32(&mut text, x);
+            // The shortest form of an f32 has at most 9 digits, a sign, a
+            // point and an exponent such as `e-45`: 15 bytes.
+            slot.0 = bits;
+            slot.1 = text.len() as u8;
+            slot.2[..text.len()].copy_from_slice(&text);
+        }
+        self.buf.extend_from_slice(&slot.2[..slot.1 as usize]);
+    }
+
+    fn f64(&mut self, x: f64) {
+        if x.is_finite() {
+            let _ = CompactFormatter.write_f64(&mut self.buf, x);
+        } else {
+            self.null();
+        }
+    }
+
+    fn opt_f64(&mut self, x: Option<f64>) {
+        match x {
+            Some(x) => self.f64(x),
+            None => self.null(),
+        }
+    }
+
+    /// Writes any value through serde_json, as the member or element that
+    /// sits at indent `depth`.
+    pub(crate) fn value(&mut self, depth: usize, value: &impl Serialize) -> io::Result<()> {
+        if !self.pretty {
+            serde_json::to_writer(&mut self.buf, value)?;
+            return Ok(());
+        }
+        // serde_json indents from zero; every newline in pretty JSON lies
+        // between tokens (strings escape theirs), so shifting each line
+        // right by `depth` indents puts the value where it belongs.
+        let mut scratch = Vec::new();
+        serde_json::to_writer_pretty(&mut scratch, value)?;
+        let mut lines = scratch.split(|&b| b == b'\n');
+        if let Some(first) = lines.next() {
+            self.buf.extend_from_slice(first);
+        }
+        for line in lines {
+            self.buf.push(b'\n');
+            self.indent(depth);
+            self.buf.extend_from_slice(line);
+        }
+        Ok(())
+    }
+
+    /// The four fields of a span, as members of the open object.
+    fn span_fields(&mut self, o: &mut Open, span: &Span) {
+        self.key(o, "start");
+        self.uint(span.start);
+        self.key(o, "end");
+        self.uint(span.end);
+        self.key(o, "char_start");
+        self.uint(span.char_start);
+        self.key(o, "char_end");
+        self.uint(span.char_end);
+    }
+
+    fn opt_span(&mut self, span: &Option<Span>, depth: usize) {
+        match span {
+            Some(span) => {
+                let mut o = self.open(b'{', depth);
+                self.span_fields(&mut o, span);
+                self.close(o, b'}');
+            }
+            None => self.null(),
+        }
+    }
+
+    fn label(&mut self, label: Label) {
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(label.as_str().as_bytes());
+        self.buf.push(b'"');
+    }
+
+    /// An array of `items`, each written by `each` at indent `depth + 1`.
+    fn array<T>(&mut self, depth: usize, items: &[T], mut each: impl FnMut(&mut Json, &T)) {
+        let mut a = self.open(b'[', depth);
+        for item in items {
+            self.element(&mut a);
+            each(self, item);
+        }
+        self.close(a, b']');
+    }
+
+    /// One sentence, as the element that sits at indent `depth`.
+    pub(crate) fn sentence(&mut self, s: &Sentence, depth: usize) {
+        let mut o = self.open(b'{', depth);
+        let inner = depth + 1;
+        self.key(&mut o, "index");
+        self.uint(s.index);
+        self.key(&mut o, "paragraph");
+        self.uint(s.paragraph);
+        self.span_fields(&mut o, &s.span);
+        self.key(&mut o, "text");
+        self.str(s.text);
+        self.key(&mut o, "labels");
+        self.array(inner, &s.labels, |j, &l| j.label(l));
+        self.key(&mut o, "primary");
+        match s.primary {
+            Some(l) => self.label(l),
+            None => self.null(),
+        }
+        self.key(&mut o, "editorial_weight");
+        self.f32(s.editorial_weight);
+        self.key(&mut o, "evidence");
+        self.array(inner, &s.evidence, |j, e| j.evidence(e, inner + 1));
+        self.key(&mut o, "quotes");
+        self.array(inner, &s.quotes, |j, q| j.quote(q, inner + 1));
+        self.key(&mut o, "quantities");
+        self.array(inner, &s.quantities, |j, q| j.quantity(q, inner + 1));
+        self.key(&mut o, "sources");
+        self.array(inner, &s.sources, |j, m| j.mention(m, inner + 1));
+        self.close(o, b'}');
+    }
+
+    fn evidence(&mut self, e: &Evidence, depth: usize) {
+        let mut o = self.open(b'{', depth);
+        self.key(&mut o, "label");
+        self.label(e.label);
+        self.key(&mut o, "rule");
+        self.str(e.rule);
+        self.span_fields(&mut o, &e.span);
+        self.key(&mut o, "text");
+        self.str(e.text);
+        self.key(&mut o, "weight");
+        self.f32(e.weight);
+        if let Some(note) = &e.note {
+            self.key(&mut o, "note");
+            self.str(note);
+        }
+        self.close(o, b'}');
+    }
+
+    fn quote(&mut self, q: &Quote, depth: usize) {
+        let mut o = self.open(b'{', depth);
+        let inner = depth + 1;
+        self.key(&mut o, "text");
+        self.str(q.text);
+        self.span_fields(&mut o, &q.span);
+        self.key(&mut o, "speaker");
+        self.opt_str(q.speaker);
+        self.key(&mut o, "speaker_span");
+        self.opt_span(&q.speaker_span, inner);
+        if let Some(resolved) = q.speaker_resolved {
+            self.key(&mut o, "speaker_resolved");
+            self.str(resolved);
+        }
+        self.key(&mut o, "cue");
+        self.opt_str(q.cue);
+        self.key(&mut o, "cue_span");
+        self.opt_span(&q.cue_span, inner);
+        self.key(&mut o, "partial");
+        self.bool(q.partial);
+        self.key(&mut o, "closed");
+        self.bool(q.closed);
+        self.close(o, b'}');
+    }
+
+    fn quantity(&mut self, q: &Quantity, depth: usize) {
+        let mut o = self.open(b'{', depth);
+        self.key(&mut o, "text");
+        self.str(q.text);
+        self.span_fields(&mut o, &q.span);
+        self.key(&mut o, "value");
+        self.opt_f64(q.value);
+        self.key(&mut o, "unit");
+        self.opt_str(q.unit.as_deref());
+        self.key(&mut o, "approx");
+        self.bool(q.approx);
+        if let Some(low) = q.low {
+            self.key(&mut o, "low");
+            self.f64(low);
+        }
+        if let Some(high) = q.high {
+            self.key(&mut o, "high");
+            self.f64(high);
+        }
+        self.key(&mut o, "sourced");
+        self.bool(q.sourced);
+        self.close(o, b'}');
+    }
+
+    fn mention(&mut self, m: &SourceMention, depth: usize) {
+        let mut o = self.open(b'{', depth);
+        self.key(&mut o, "text");
+        self.str(m.text);
+        self.span_fields(&mut o, &m.span);
+        self.key(&mut o, "kind");
+        self.str(match m.kind {
+            SourceKind::Named => "named",
+            SourceKind::Anonymous => "anonymous",
+            SourceKind::Vague => "vague",
+        });
+        self.key(&mut o, "role");
+        self.str(match m.role {
+            SourceRole::Quote => "quote",
+            SourceRole::Claim => "claim",
+        });
+        self.close(o, b'}');
+    }
+}
+
+impl Json {
+    /// The members of a report before `sentences`.
+    pub(crate) fn head(&mut self, o: &mut Open, r: &Report) -> io::Result<()> {
+        self.key(o, "schema_version");
+        self.u64(r.schema_version.into());
+        self.key(o, "tool");
+        self.value(o.depth, &r.tool)?;
+        self.key(o, "source");
+        self.value(o.depth, &r.source)?;
+        let parts = [
+            ("title", "title_span", r.title, &r.title_span),
+            ("byline", "byline_span", r.byline, &r.byline_span),
+            ("dateline", "dateline_span", r.dateline, &r.dateline_span),
+        ];
+        for (key, span_key, text, span) in parts {
+            self.key(o, key);
+            self.opt_str(text);
+            self.key(o, span_key);
+            self.opt_span(span, o.depth);
+        }
+        Ok(())
+    }
+
+    /// The members of an output body: a whole report, or (with
+    /// `--summary`) its source and summary.
+    pub(crate) fn body(&mut self, o: &mut Open, body: Body) -> io::Result<()> {
+        match body {
+            Body::Report(r) => {
+                self.head(o, r)?;
+                self.key(o, "sentences");
+                let mut a = self.open(b'[', o.depth);
+                for s in &r.sentences {
+                    self.element(&mut a);
+                    self.sentence(s, a.depth);
+                }
+                self.close(a, b']');
+            }
+            Body::Summary(r) => {
+                self.key(o, "source");
+                self.value(o.depth, &r.source)?;
+            }
+        }
+        self.key(o, "summary");
+        self.value(o.depth, body.summary())
+    }
+
+    /// A report (or summary) with its gate results: [`jsonl::Output`].
+    pub(crate) fn output(&mut self, output: &Output) -> io::Result<()> {
+        let mut o = self.open(b'{', 0);
+        self.body(&mut o, output.body)?;
+        if let Some(gates) = output.gates {
+            self.key(&mut o, "gates");
+            self.value(o.depth, &gates)?;
+        }
+        self.close(o, b'}');
+        Ok(())
+    }
+
+    /// An analysed `--jsonl-in` record: [`jsonl::Record`].
+    pub(crate) fn record(&mut self, record: &Record) -> io::Result<()> {
+        let mut o = self.open(b'{', 0);
+        self.key(&mut o, "line");
+        self.u64(record.line);
+        self.key(&mut o, "id");
+        self.value(o.depth, record.id)?;
+        self.body(&mut o, record.output.body)?;
+        if let Some(gates) = record.output.gates {
+            self.key(&mut o, "gates");
+            self.value(o.depth, &gates)?;
+        }
+        for (key, value) in record.extra {
+            self.key_escaped(&mut o, key);
+            self.value(o.depth, value)?;
+        }
+        self.close(o, b'}');
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gates::GateResult;
+    use crate::{Options, analyze};
+    use serde_json::{Map, Value};
+
+    fn written(pretty: bool, write: impl FnOnce(&mut Json)) -> String {
+        let mut json = Json::new(pretty);
+        write(&mut json);
+        String::from_utf8(json.buf).unwrap()
+    }
+
+    #[test]
+    fn numbers_are_written_as_serde_json_writes_them() {
+        let mut ints: Vec<u64> = (0..=1000).collect();
+        for p in 1..20 {
+            let power = 10u64.pow(p);
+            ints.extend([power - 1, power, power + 1]);
+        }
+        ints.push(u64::MAX);
+        for n in ints {
+            assert_eq!(written(false, |j| j.u64(n)), n.to_string());
+        }
+        // Twice over, so that the second pass reads the float cache, with
+        // values whose slots collide.
+        let floats: Vec<f32> = (0..400)
+            .map(|i| i as f32 * 0.25 - 7.0)
+            .chain([
+                0.1,
+                0.3,
+                1e-7,
+                3.4e38,
+                f32::MIN_POSITIVE,
+                -0.0,
+                1e16,
+                123456.79,
+            ])
+            .collect();
+        for _ in 0..2 {
+            for &x in &floats {
+                let expected = serde_json::to_string(&x).unwrap();
+                assert_eq!(written(false, |j| j.f32(x)), expected);
+                assert_eq!(
+                    written(false, |j| j.f64(x.into())),
+                    serde_json::to_string(&f64::from(x)).unwrap()
+                );
+            }
+        }
+        for x in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY] {
+            assert_eq!(written(false, |j| j.f32(x)), "null");
+        }
+    }
+
+    #[test]
+    fn strings_escape_as_serde_json_does() {
+        let all: String = (0u8..0x80).map(char::from).collect();
+        for s in [
+            all.as_str(),
+            "",
+            "plain",
+            "“quoted” \"and\" \\ back",
+            "é 💡 \u{2028}",
+        ] {
+            assert_eq!(
+                written(true, |j| j.str(s)),
+                serde_json::to_string(s).unwrap()
+            );
+        }
+        // A deep indent, past the constant-length copy.
+        let mut deep = Json::new(true);
+        deep.indent(40);
+        assert_eq!(deep.buf, vec![b' '; 80]);
+    }
+
+    /// A report with every optional part: quotes with resolved speakers,
+    /// ranges, notes, control characters and non-ASCII text.
+    const TEXT: &str = "Storm Hits Coast\n\nBy Ann Writer\n\nMIAMI (AP) — A storm hit the \
+        coast on Monday, officials said. “We are ready,” Mayor Ann Lee said.\n\n\
+        Between 30 and 40 percent of homes, about 40,000, lost power, the utility \
+        reported. The so-called plan is a disaster!\n\n“It is the worst\tin years,” \
+        she added. Crews reportedly worked \u{1}overnight \\ “quietly”.";
+
+    #[test]
+    fn outputs_and_records_are_serde_json_bytes() {
+        let report = analyze(TEXT, &Options::default());
+        assert!(report.sentences.iter().any(|s| !s.quotes.is_empty()));
+        assert!(report.sentences.iter().any(|s| !s.quantities.is_empty()));
+        let gates = [GateResult {
+            gate: "max-count unlabeled=0".into(),
+            value: 2.0,
+            limit: 0.0,
+            passed: false,
+        }];
+        for body in [Body::Report(&report), Body::Summary(&report)] {
+            for gates in [None, Some(&gates[..])] {
+                let output = Output { body, gates };
+                let pretty = serde_json::to_string_pretty(&output).unwrap();
+                assert_eq!(written(true, |j| j.output(&output).unwrap()), pretty);
+                let compact = serde_json::to_string(&output).unwrap();
+                assert_eq!(written(false, |j| j.output(&output).unwrap()), compact);
+                let mut extra = Map::new();
+                extra.insert("lang".into(), Value::from("en"));
+                extra.insert("odd \"key\"\n".into(), serde_json::json!({"a": [1, null]}));
+                let id = serde_json::json!({"feed": "x", "n": 3});
+                let record = Record {
+                    line: 12,
+                    id: &id,
+                    output,
+                    extra: &extra,
+                };
+                let expected = serde_json::to_string(&record).unwrap();
+                assert_eq!(written(false, |j| j.record(&record).unwrap()), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn every_fixture_is_written_as_serde_json_writes_it() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut dirs = vec![root];
+        let mut seen = 0;
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "txt") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    let report = analyze(&text, &Options::default());
+                    let output = Output::of(&report);
+                    let expected = serde_json::to_string_pretty(&output).unwrap();
+                    let got = written(true, |j| j.output(&output).unwrap());
+                    assert!(got == expected, "{}", path.display());
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen >= 10, "only {seen} fixtures");
+    }
+}
