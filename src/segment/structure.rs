@@ -88,23 +88,34 @@ fn is_release_marker(line: &str) -> bool {
 /// A credit at the very start of the body: `WASHINGTON (AP) —`,
 /// `(Reuters) -`, `(PresidentialInsider.com)-`, `LONDON —`.
 fn dateline_len(body: &str) -> Option<usize> {
-    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    // An optional place, then a bracketed credit of at most 41 chars, then
+    // a dash. The length is checked below rather than with `{0,40}`: forty
+    // copies of a Unicode class cost ~10 ms to compile, which is most of
+    // the time presslens takes on one article.
+    static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
-            r"^(?:",
-            // optional place, then a bracketed credit, then a dash
-            r"(?:\p{Lu}[\p{L}.'’-]*(?:[ ,/]+\p{Lu}[\p{L}.'’-]*){0,5}\s*)?",
-            r"\((?:\p{L}|\d)[\p{L}\d.&'’ /-]{0,40}\)\s*(?:--?|[–—])",
-            r"|",
-            // an upper-case place alone before a dash: `BEIJING —`, `KYIV, Ukraine --`
-            r"\p{Lu}{2}[\p{Lu}.'’ -]*(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})?",
-            // press-release style: `…, March 3, 2026 /PRNewswire/ --`
-            r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{L}*\.?\s+\d{1,2},?\s+\d{4})?",
-            r"(?:\s*/[^/\n]{1,40}/\s*(?:--?|[–—])|\s*(?:--|[–—]))",
-            r")"
+            r"^(?:\p{Lu}[\p{L}.'’-]*(?:[ ,/]+\p{Lu}[\p{L}.'’-]*){0,5}\s*)?",
+            r"\(((?:\p{L}|\d)[\p{L}\d.&'’ /-]*)\)\s*(?:--?|[–—])",
         ))
         .unwrap()
     });
-    let m = DATELINE.find(body)?;
+    static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            // an upper-case place alone before a dash: `BEIJING —`, `KYIV, Ukraine --`
+            r"^\p{Lu}{2}[\p{Lu}.'’ -]*(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})?",
+            // press-release style: `…, March 3, 2026 /PRNewswire/ --`
+            r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{L}*\.?\s+\d{1,2},?\s+\d{4})?",
+            r"(?:\s*/[^/\n]{1,40}/\s*(?:--?|[–—])|\s*(?:--|[–—]))",
+        ))
+        .unwrap()
+    });
+    // The credit's text lies between the first `(` and the first `)`, so
+    // when it is too long no other credit match exists: try a place alone.
+    let credit = CREDIT
+        .captures(body)
+        .filter(|c| c[1].chars().nth(41).is_none())
+        .map(|c| c.get(0).unwrap());
+    let m = credit.or_else(|| PLACE.find(body))?;
     // A credit is followed by the story, not by the end of the paragraph.
     body[m.end()..]
         .chars()
