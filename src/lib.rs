@@ -60,18 +60,37 @@ pub fn analyze_loaded<'a>(loaded: &'a reader::Loaded, options: &Options) -> Repo
 
 /// The segmenter's sentences as report sentences with no annotation yet.
 pub fn unannotated_sentences<'a>(text: &'a str, doc: &segment::Document) -> Vec<Sentence<'a>> {
-    doc.sentences
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            Sentence::new(
-                i,
-                s.paragraph,
-                Span::bytes(s.range.clone()),
-                &text[s.range.clone()],
-            )
-        })
-        .collect()
+    let mut sentences = Vec::new();
+    refill_unannotated(&mut sentences, text, doc);
+    sentences
+}
+
+/// [`unannotated_sentences`] into `sentences`, reusing the sentences (and
+/// the vectors inside them) already there: a long text's windows then
+/// allocate nothing per sentence after the first.
+fn refill_unannotated<'a>(
+    sentences: &mut Vec<Sentence<'a>>,
+    text: &'a str,
+    doc: &segment::Document,
+) {
+    sentences.truncate(doc.sentences.len());
+    let reused = sentences.len();
+    for (i, (sentence, s)) in sentences.iter_mut().zip(&doc.sentences).enumerate() {
+        sentence.reset(
+            i,
+            s.paragraph,
+            Span::bytes(s.range.clone()),
+            &text[s.range.clone()],
+        );
+    }
+    sentences.extend(doc.sentences[reused..].iter().enumerate().map(|(i, s)| {
+        Sentence::new(
+            reused + i,
+            s.paragraph,
+            Span::bytes(s.range.clone()),
+            &text[s.range.clone()],
+        )
+    }));
 }
 
 /// Analyses one article. Offsets in the report index into `text`.
@@ -150,11 +169,12 @@ impl<'a, 'o> Analysis<'a, 'o> {
     /// Annotates the whole text and keeps every sentence, with the summary.
     pub fn collect(self) -> (Vec<Sentence<'a>>, Summary<'a>) {
         let mut sentences = Vec::new();
-        let summary = self.run(|mut window| {
+        let summary = self.run(|window| {
             if sentences.is_empty() {
-                sentences = window; // the only window of an article: no copy
+                // The only window of an article: no copy.
+                sentences = std::mem::take(window);
             } else {
-                sentences.append(&mut window);
+                sentences.append(window);
             }
             Ok::<(), Infallible>(())
         });
@@ -170,10 +190,12 @@ impl<'a, 'o> Analysis<'a, 'o> {
 
     /// Annotates the text window by window, hands each window's finished
     /// sentences to `each` in order, and returns the summary of them all.
-    /// Stops at the first error of `each`.
+    /// Stops at the first error of `each`. `each` may take the sentences
+    /// out of the vector; those it leaves there are reused for the next
+    /// window (cleared, keeping the room their vectors had).
     pub fn run<E>(
         self,
-        mut each: impl FnMut(Vec<Sentence<'a>>) -> Result<(), E>,
+        mut each: impl FnMut(&mut Vec<Sentence<'a>>) -> Result<(), E>,
     ) -> Result<Summary<'a>, E> {
         let text = self.text;
         let map = CharMap::new(text);
@@ -181,6 +203,7 @@ impl<'a, 'o> Analysis<'a, 'o> {
         let mut summary = SummaryBuilder::default();
         let windows = self.doc.windows(text, self.options.window);
         let whole = windows.len() == 1;
+        let mut sentences = Vec::new();
         for paragraphs in windows {
             let first_paragraph = paragraphs.start;
             let window;
@@ -191,7 +214,7 @@ impl<'a, 'o> Analysis<'a, 'o> {
                 &window
             };
             let first_sentence = summary.sentences();
-            let mut sentences = unannotated_sentences(text, doc);
+            refill_unannotated(&mut sentences, text, doc);
             let cx = annotate::Context {
                 text,
                 start: if first_paragraph == 0 {
@@ -210,7 +233,7 @@ impl<'a, 'o> Analysis<'a, 'o> {
                 s.fill_chars(&map);
                 summary.add(s);
             }
-            each(sentences)?;
+            each(&mut sentences)?;
         }
         Ok(summary.finish(self.doc.paragraphs.len()))
     }

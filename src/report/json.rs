@@ -50,7 +50,7 @@ pub fn write_streamed(
     json.key(&mut o, "sentences");
     let mut a = json.open(b'[', 1);
     let summary = analysis.run(|window| {
-        for s in &window {
+        for s in window.iter() {
             json.element(&mut a);
             json.sentence(s, 2);
         }

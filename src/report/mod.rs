@@ -186,6 +186,30 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// Makes this sentence [`Sentence::new`]'s, keeping the room its
+    /// vectors had. (A struct literal, so that a new field cannot be
+    /// forgotten here.)
+    pub fn reset(&mut self, index: usize, paragraph: usize, span: Span, text: &'a str) {
+        fn emptied<T>(v: &mut Vec<T>) -> Vec<T> {
+            let mut v = std::mem::take(v);
+            v.clear();
+            v
+        }
+        *self = Sentence {
+            index,
+            paragraph,
+            span,
+            text,
+            labels: emptied(&mut self.labels),
+            primary: None,
+            editorial_weight: 0.0,
+            evidence: emptied(&mut self.evidence),
+            quotes: emptied(&mut self.quotes),
+            quantities: emptied(&mut self.quantities),
+            sources: emptied(&mut self.sources),
+        };
+    }
+
     pub fn has(&self, label: Label) -> bool {
         self.labels.contains(&label)
     }
