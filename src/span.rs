@@ -103,11 +103,32 @@ impl<'a> CharMap<'a> {
     /// A filler for spans that mostly lie inside `within` (a sentence whose
     /// char offsets are filled and whose text is `text`).
     pub fn local<'m>(&'m self, within: Span, text: &str) -> Local<'m, 'a> {
-        Local {
+        let mut local = Local {
             map: self,
             within,
-            ascii: text.is_ascii(),
+            wide: [(0, 0); Local::WIDE],
+            wide_len: 0,
+        };
+        let bytes = text.as_bytes();
+        if bytes.len() > u32::MAX as usize {
+            local.wide_len = usize::MAX;
+            return local;
         }
+        let mut extra = 0;
+        let mut at = 0;
+        while let Some(i) = bytes[at..].iter().position(|&b| b >= 0x80) {
+            let i = at + i;
+            if local.wide_len == Local::WIDE {
+                local.wide_len = usize::MAX;
+                break;
+            }
+            let len = utf8_len(bytes[i]);
+            extra += len as u32 - 1;
+            local.wide[local.wide_len] = (i as u32, extra);
+            local.wide_len += 1;
+            at = i + len;
+        }
+        local
     }
 
     pub fn span(&self, range: Range<usize>) -> Span {
@@ -143,24 +164,51 @@ impl Cursor {
     }
 }
 
-/// See [`CharMap::local`]: in an ASCII stretch of a non-ASCII text, the
-/// chars of a span inside it are counted from the stretch's start without
-/// reading a byte; other spans go to the whole map.
+/// The length of the UTF-8 sequence that `lead` starts.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
+/// See [`CharMap::local`]: the chars of a span inside the sentence are its
+/// bytes less the extra bytes of the few multi-byte chars before it (curly
+/// quotes, dashes), without reading the text again; other spans, and
+/// sentences with many multi-byte chars, go to the whole map.
 pub struct Local<'m, 'a> {
     map: &'m CharMap<'a>,
     within: Span,
-    ascii: bool,
+    /// Each multi-byte char of the sentence: its byte offset in the
+    /// sentence, and the extra bytes (beyond one a char) up to its end.
+    wide: [(u32, u32); Local::WIDE],
+    /// How many of `wide` are used; `usize::MAX` when they did not fit.
+    wide_len: usize,
 }
 
 impl Local<'_, '_> {
+    const WIDE: usize = 16;
+
     pub fn fill(&self, span: &mut Span) {
         let w = &self.within;
-        if self.ascii && w.start <= span.start && span.end <= w.end {
-            span.char_start = w.char_start + (span.start - w.start);
-            span.char_end = w.char_start + (span.end - w.start);
+        if self.wide_len <= Self::WIDE && w.start <= span.start && span.end <= w.end {
+            span.char_start = self.char_offset(span.start - w.start);
+            span.char_end = self.char_offset(span.end - w.start);
         } else {
             self.map.fill(span);
         }
+    }
+
+    /// The char offset of a char boundary `at` bytes into the sentence.
+    fn char_offset(&self, at: usize) -> usize {
+        let extra = self.wide[..self.wide_len]
+            .iter()
+            .take_while(|&&(i, _)| (i as usize) < at)
+            .last()
+            .map_or(0, |&(_, extra)| extra as usize);
+        self.within.char_start + at - extra
     }
 }
 
@@ -197,12 +245,19 @@ mod tests {
 
     #[test]
     fn local_fill_agrees_with_the_map() {
-        let text = "é “quoted” — then plain ascii words here. and é again";
+        let text = "é “quoted” — then plain ascii words here. and é again 😀 ok";
         let map = CharMap::new(text);
+        let many = "“".repeat(17) + "x";
+        let crowded = format!("{text} {many}");
+        let crowded_map = CharMap::new(&crowded);
         for (within, piece) in [
             (15..42, "plain ascii"),
             (0..20, "“quoted”"),
             (15..42, "é again"),
+            (0..text.len(), "é"),
+            (0..text.len(), "— then"),
+            (0..text.len(), "😀 ok"),
+            (3..text.len(), "quoted”"),
         ] {
             let mut w = Span::bytes(within.clone());
             map.fill(&mut w);
@@ -212,6 +267,13 @@ mod tests {
             local.fill(&mut got);
             assert_eq!(got, map.span(start..start + piece.len()), "{piece}");
         }
+        // More multi-byte chars than the local table holds: the whole map.
+        let mut w = crowded_map.span(0..crowded.len());
+        let local = crowded_map.local(w, &crowded);
+        let at = crowded.len() - 1;
+        w = Span::bytes(at..crowded.len());
+        local.fill(&mut w);
+        assert_eq!(w, crowded_map.span(at..crowded.len()));
     }
 
     #[test]
