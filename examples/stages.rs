@@ -52,12 +52,16 @@ fn main() {
     lap("charmap");
     let summary = Summary::build(doc.paragraphs.len(), &sentences);
     lap("summary");
-    serde_json::to_writer(std::io::sink(), &sentences).unwrap();
+    let mut report = presslens::Analysis::new(&text, &options).head();
+    report.sentences = sentences;
+    report.summary = summary;
+    lap("segment again (head)");
+    // What the CLI writes: `--format jsonl`, then `--format json`.
+    presslens::report::json::write_line(&mut std::io::sink(), &report).unwrap();
     lap("json");
-    serde_json::to_writer_pretty(std::io::sink(), &sentences).unwrap();
+    presslens::report::json::write(&mut std::io::sink(), &report).unwrap();
     lap("json-pretty");
-    drop(summary);
-    drop(sentences);
+    drop(report);
     lap("drop");
     eprintln!("{mb:.1} MB, {} sentences", doc.sentences.len());
 }

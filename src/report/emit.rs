@@ -72,6 +72,15 @@ impl Json {
         Ok(())
     }
 
+    /// Hands what is written so far to `out` once there is enough of it to
+    /// be worth a write, so that a long report is never held whole.
+    fn flush_some(&mut self, out: &mut impl Write) -> io::Result<()> {
+        if self.buf.len() >= 1 << 16 {
+            self.flush_to(out)?;
+        }
+        Ok(())
+    }
+
     #[inline(always)]
     fn indent(&mut self, depth: usize) {
         let n = 2 * depth;
@@ -450,7 +459,7 @@ impl Json {
 
     /// The members of an output body: a whole report, or (with
     /// `--summary`) its source and summary.
-    pub(crate) fn body(&mut self, o: &mut Open, body: Body) -> io::Result<()> {
+    fn body(&mut self, o: &mut Open, body: Body, out: &mut impl Write) -> io::Result<()> {
         match body {
             Body::Report(r) => {
                 self.head(o, r)?;
@@ -459,6 +468,7 @@ impl Json {
                 for s in &r.sentences {
                     self.element(&mut a);
                     self.sentence(s, a.depth);
+                    self.flush_some(out)?;
                 }
                 self.close(a, b']');
             }
@@ -471,26 +481,27 @@ impl Json {
         self.value(o.depth, body.summary())
     }
 
-    /// A report (or summary) with its gate results: [`jsonl::Output`].
-    pub(crate) fn output(&mut self, output: &Output) -> io::Result<()> {
+    /// Writes a report (or summary) with its gate results
+    /// ([`jsonl::Output`]) to `out`.
+    pub(crate) fn output(&mut self, output: &Output, out: &mut impl Write) -> io::Result<()> {
         let mut o = self.open(b'{', 0);
-        self.body(&mut o, output.body)?;
+        self.body(&mut o, output.body, out)?;
         if let Some(gates) = output.gates {
             self.key(&mut o, "gates");
             self.value(o.depth, &gates)?;
         }
         self.close(o, b'}');
-        Ok(())
+        self.flush_to(out)
     }
 
-    /// An analysed `--jsonl-in` record: [`jsonl::Record`].
-    pub(crate) fn record(&mut self, record: &Record) -> io::Result<()> {
+    /// Writes an analysed `--jsonl-in` record ([`jsonl::Record`]) to `out`.
+    pub(crate) fn record(&mut self, record: &Record, out: &mut impl Write) -> io::Result<()> {
         let mut o = self.open(b'{', 0);
         self.key(&mut o, "line");
         self.u64(record.line);
         self.key(&mut o, "id");
         self.value(o.depth, record.id)?;
-        self.body(&mut o, record.output.body)?;
+        self.body(&mut o, record.output.body, out)?;
         if let Some(gates) = record.output.gates {
             self.key(&mut o, "gates");
             self.value(o.depth, &gates)?;
@@ -500,7 +511,7 @@ impl Json {
             self.value(o.depth, value)?;
         }
         self.close(o, b'}');
-        Ok(())
+        self.flush_to(out)
     }
 }
 
@@ -515,6 +526,12 @@ mod tests {
         let mut json = Json::new(pretty);
         write(&mut json);
         String::from_utf8(json.buf).unwrap()
+    }
+
+    fn output(pretty: bool, output: &Output) -> String {
+        let mut out = Vec::new();
+        Json::new(pretty).output(output, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
     }
 
     #[test]
@@ -602,9 +619,9 @@ mod tests {
             for gates in [None, Some(&gates[..])] {
                 let output = Output { body, gates };
                 let pretty = serde_json::to_string_pretty(&output).unwrap();
-                assert_eq!(written(true, |j| j.output(&output).unwrap()), pretty);
+                assert_eq!(self::output(true, &output), pretty);
                 let compact = serde_json::to_string(&output).unwrap();
-                assert_eq!(written(false, |j| j.output(&output).unwrap()), compact);
+                assert_eq!(self::output(false, &output), compact);
                 let mut extra = Map::new();
                 extra.insert("lang".into(), Value::from("en"));
                 extra.insert("odd \"key\"\n".into(), serde_json::json!({"a": [1, null]}));
@@ -616,9 +633,35 @@ mod tests {
                     extra: &extra,
                 };
                 let expected = serde_json::to_string(&record).unwrap();
-                assert_eq!(written(false, |j| j.record(&record).unwrap()), expected);
+                let mut got = Vec::new();
+                Json::new(false).record(&record, &mut got).unwrap();
+                assert_eq!(String::from_utf8(got).unwrap(), expected);
             }
         }
+    }
+
+    #[test]
+    fn a_long_report_is_written_in_pieces_with_the_same_bytes() {
+        let text = [TEXT; 60].join("\n\n");
+        let report = analyze(&text, &Options::default());
+        let output = Output::of(&report);
+        let expected = serde_json::to_string_pretty(&output).unwrap();
+        assert!(expected.len() > 4 << 16, "{}", expected.len());
+        // Counts the writes: the report goes out in several.
+        struct Pieces(Vec<u8>, usize);
+        impl Write for Pieces {
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                self.1 += 1;
+                self.0.write(buf)
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut out = Pieces(Vec::new(), 0);
+        Json::new(true).output(&output, &mut out).unwrap();
+        assert!(out.1 >= 4, "{} writes", out.1);
+        assert!(out.0 == expected.as_bytes());
     }
 
     #[test]
@@ -636,7 +679,7 @@ mod tests {
                     let report = analyze(&text, &Options::default());
                     let output = Output::of(&report);
                     let expected = serde_json::to_string_pretty(&output).unwrap();
-                    let got = written(true, |j| j.output(&output).unwrap());
+                    let got = self::output(true, &output);
                     assert!(got == expected, "{}", path.display());
                     seen += 1;
                 }

@@ -25,9 +25,7 @@ pub fn write_line(out: &mut impl Write, report: &Report) -> io::Result<()> {
 /// Writes a report (or summary) with its gate results, pretty or compact,
 /// with no final newline: the bytes serde_json writes for `output`.
 pub fn write_output(out: &mut impl Write, output: &Output, pretty: bool) -> io::Result<()> {
-    let mut json = Json::new(pretty);
-    json.output(output)?;
-    json.flush_to(out)
+    Json::new(pretty).output(output, out)
 }
 
 /// Analyses a text and writes its report as it goes, window by window (see

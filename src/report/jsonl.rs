@@ -132,10 +132,8 @@ pub fn write_output(out: &mut impl Write, output: &Output) -> io::Result<()> {
 /// Writes an analysed record as a line of compact JSON, as
 /// [`write_output`] does.
 pub fn write_record(out: &mut impl Write, record: &Record) -> io::Result<()> {
-    let mut json = Json::new(false);
-    json.record(record)?;
-    json.buf.push(b'\n');
-    json.flush_to(out)
+    Json::new(false).record(record, out)?;
+    out.write_all(b"\n")
 }
 
 /// Writes one value as a line of compact JSON.
