@@ -87,7 +87,36 @@ pub fn split_sentences(
     range: Range<usize>,
     hard_breaks: &[usize],
 ) -> Vec<Range<usize>> {
-    split_with(text, range, hard_breaks, candidates::boundaries)
+    let mut out = Vec::new();
+    Splitter::default().split(text, range, hard_breaks, |r| out.push(r));
+    out
+}
+
+/// [`split_sentences`] for paragraph after paragraph, with one reused
+/// buffer for the boundary candidates.
+#[derive(Default)]
+pub(super) struct Splitter {
+    candidates: Vec<usize>,
+}
+
+impl Splitter {
+    /// Hands each sentence range of the paragraph `range` to `each`.
+    pub(super) fn split(
+        &mut self,
+        text: &str,
+        range: Range<usize>,
+        hard_breaks: &[usize],
+        each: impl FnMut(Range<usize>),
+    ) {
+        split_with(
+            text,
+            range,
+            hard_breaks,
+            candidates::boundaries,
+            &mut self.candidates,
+            each,
+        );
+    }
 }
 
 /// [`split_sentences`] with the candidate generator as a parameter, so tests
@@ -97,15 +126,22 @@ fn split_with(
     range: Range<usize>,
     hard_breaks: &[usize],
     boundaries: fn(&str, &mut Vec<usize>),
-) -> Vec<Range<usize>> {
+    candidates: &mut Vec<usize>,
+    mut each: impl FnMut(Range<usize>),
+) {
     let para = &text[range.clone()];
     let base = range.start;
-    let mut out = Vec::new();
     let mut start = 0;
     let mut hard = hard_breaks.iter().map(|&b| b - base).peekable();
-    let mut candidates = Vec::new();
-    boundaries(para, &mut candidates);
-    for pos in candidates {
+    let mut push = |range: Range<usize>| {
+        let r = trim(text, range);
+        if !r.is_empty() {
+            each(r);
+        }
+    };
+    candidates.clear();
+    boundaries(para, candidates);
+    for &pos in candidates.iter() {
         // Hard line breaks that fall before this candidate end a sentence too.
         while let Some(&h) = hard.peek() {
             if h > pos {
@@ -113,30 +149,22 @@ fn split_with(
             }
             hard.next();
             if h > start {
-                push(text, &mut out, base + start..base + h);
+                push(base + start..base + h);
                 start = h;
             }
         }
         if pos > start && is_boundary(para, start, pos) {
-            push(text, &mut out, base + start..base + pos);
+            push(base + start..base + pos);
             start = pos;
         }
     }
     for h in hard {
         if h > start && h < para.len() {
-            push(text, &mut out, base + start..base + h);
+            push(base + start..base + h);
             start = h;
         }
     }
-    push(text, &mut out, base + start..range.end);
-    out
-}
-
-fn push(text: &str, out: &mut Vec<Range<usize>>, range: Range<usize>) {
-    let r = trim(text, range);
-    if !r.is_empty() {
-        out.push(r);
-    }
+    push(base + start..range.end);
 }
 
 /// Decides whether the UAX #29 candidate at `pos` is a real sentence end.
@@ -773,8 +801,14 @@ mod tests {
             #[test]
             fn same_sentences(pieces in prop::collection::vec(piece(), 0..40)) {
                 let text: String = pieces.concat();
-                let fast = split_with(&text, 0..text.len(), &[], candidates::boundaries);
-                let full = split_with(&text, 0..text.len(), &[], candidates::uax29);
+                let split = |boundaries| {
+                    let mut out = Vec::new();
+                    let whole = 0..text.len();
+                    split_with(&text, whole, &[], boundaries, &mut Vec::new(), |r| out.push(r));
+                    out
+                };
+                let fast = split(candidates::boundaries);
+                let full = split(candidates::uax29);
                 prop_assert_eq!(fast, full, "{:?}", text);
             }
         }
