@@ -97,14 +97,20 @@ pub fn read_limited(reader: impl Read, max_bytes: u64) -> Result<String, InputEr
 
 /// Reads a file's bytes, refusing directories and anything over `max_bytes`.
 pub fn read_path_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
-    let meta = std::fs::metadata(path).map_err(open_error)?;
+    // Opened first and then asked for its size (fstat), rather than looked
+    // up by name twice: one path walk per file counts over many small files.
+    let file = std::fs::File::open(path).map_err(|e| match path.is_dir() {
+        // Where a directory cannot be opened as a file at all.
+        true => InputError::IsDirectory,
+        false => open_error(e),
+    })?;
+    let meta = file.metadata().map_err(InputError::Unreadable)?;
     if meta.is_dir() {
         return Err(InputError::IsDirectory);
     }
     if meta.is_file() && meta.len() > max_bytes {
         return Err(InputError::TooLarge { limit: max_bytes });
     }
-    let file = std::fs::File::open(path).map_err(open_error)?;
     // The size as the buffer's capacity (plus the byte that tells "over
     // the limit"): no doubling, no unused half of a big file's buffer.
     let size = meta.len().min(max_bytes).saturating_add(1);
@@ -376,6 +382,28 @@ mod tests {
             Err(InputError::Empty)
         ));
         assert!(decode(b"x".to_vec()).is_ok());
+    }
+
+    #[test]
+    fn paths_that_are_not_readable_files() {
+        let dir = std::env::temp_dir().join(format!("presslens-read-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("story.txt");
+        std::fs::write(&file, "Five.").unwrap();
+        assert_eq!(read_path_bytes(&file, 5).unwrap(), b"Five.");
+        assert!(matches!(
+            read_path_bytes(&file, 4),
+            Err(InputError::TooLarge { limit: 4 })
+        ));
+        assert!(matches!(
+            read_path_bytes(&dir, 100),
+            Err(InputError::IsDirectory)
+        ));
+        assert!(matches!(
+            read_path_bytes(&dir.join("missing.txt"), 100),
+            Err(InputError::NotFound)
+        ));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
