@@ -460,6 +460,7 @@ fn resolve(text: &str, start: usize, pieces: &[Piece], found: &mut [Found]) {
         next_piece: 0,
         last: None,
         toks: Vec::new(),
+        stretches: Vec::new(),
     };
     for f in found.iter_mut() {
         let Some(speaker) = f.speaker.clone() else {
@@ -483,25 +484,35 @@ struct Names {
     last: Option<Range<usize>>,
     /// Token buffer reused by every call of `last_name`.
     toks: Vec<attrib::Tok>,
+    /// The unquoted stretches of one scan, reused.
+    stretches: Vec<Range<usize>>,
 }
 
 impl Names {
+    /// Reads the unquoted text up to `to`. The stretches between quotes are
+    /// read from the last one back: the first name found is the last one
+    /// named, and the text before it need not be read at all.
     fn scan(&mut self, text: &str, pieces: &[Piece], to: usize) {
+        self.stretches.clear();
         while self.pos < to {
             let stop = match pieces.get(self.next_piece) {
                 Some(p) if p.pair.outer().start < to => p.pair.outer().start,
                 _ => to,
             };
-            if self.pos < stop
-                && let Some(name) = attrib::last_name_with(text, self.pos..stop, &mut self.toks)
-            {
-                self.last = Some(name);
+            if self.pos < stop {
+                self.stretches.push(self.pos..stop);
             }
             if stop < to {
                 self.pos = self.pos.max(pieces[self.next_piece].pair.outer().end);
                 self.next_piece += 1;
             } else {
                 self.pos = to;
+            }
+        }
+        for r in self.stretches.iter().rev() {
+            if let Some(name) = attrib::last_name_with(text, r.clone(), &mut self.toks) {
+                self.last = Some(name);
+                break;
             }
         }
     }
