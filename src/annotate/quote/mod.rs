@@ -19,10 +19,11 @@ mod marks;
 mod words;
 
 use super::Context;
-use crate::report::{Evidence, Label, Quote, Sentence, SourceMention, SourceRole};
+use crate::report::{Evidence, Label, Quote, Sentence, SourceKind, SourceMention, SourceRole};
 use crate::segment::{Document, trim};
 use crate::span::Span;
 use marks::Pair;
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -96,7 +97,8 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) -> Quote
             }
         }
     }
-    let mut found: Vec<Found> = Vec::new();
+    // One quotation per group of pieces: at most one per piece.
+    let mut found: Vec<Found> = Vec::with_capacity(pieces.len());
     let mut hint = 0;
     for g in group(text, doc, &pieces) {
         let f = analyse(text, doc, &pieces, g, &found, &mut hint);
@@ -104,8 +106,12 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) -> Quote
     }
     resolve(text, cx.start, &pieces, &mut found);
     inherit(text, doc, &pieces, &mut found);
-    let mut map = QuoteMap::default();
+    let mut map = QuoteMap {
+        quoted: Vec::with_capacity(pieces.len()),
+        scare: Vec::new(),
+    };
     let mut hint = 0;
+    let mut kinds = Kinds::default();
     for f in &found {
         for piece in &pieces[f.pieces.clone()] {
             map.quoted.push(piece.pair.outer());
@@ -114,7 +120,7 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) -> Quote
             }
         }
         if f.kind == Kind::Real {
-            place(text, doc, &pieces, f, sentences, &mut hint);
+            place(text, doc, &pieces, f, sentences, &mut hint, &mut kinds);
         }
     }
     // The later detectors walk these with cursors and binary searches.
@@ -518,6 +524,17 @@ impl Names {
     }
 }
 
+/// The source kind of each speaker name met so far: a text names the same
+/// few speakers again and again.
+type Kinds<'a> = FxHashMap<&'a str, SourceKind>;
+
+/// [`sources::classify`](crate::annotate::sources::classify), remembered.
+fn kind_of<'a>(kinds: &mut Kinds<'a>, name: &'a str) -> SourceKind {
+    *kinds
+        .entry(name)
+        .or_insert_with(|| crate::annotate::sources::classify(name))
+}
+
 /// Puts one quote onto every sentence it overlaps.
 fn place<'a>(
     text: &'a str,
@@ -526,18 +543,19 @@ fn place<'a>(
     f: &Found,
     sentences: &mut [Sentence<'a>],
     hint: &mut usize,
+    kinds: &mut Kinds<'a>,
 ) {
     let piece = |r: &Option<Range<usize>>| r.as_ref().map(|r| &text[r.clone()]);
     let speaker = piece(&f.speaker);
     let mut first_sentence = None;
     let mut mentioned = false;
-    let mention = |s: &mut Sentence<'a>| {
+    let mut mention = |s: &mut Sentence<'a>| {
         if let Some(sp) = f.speaker.clone() {
             let name = f.resolved.clone().unwrap_or(sp.clone());
             s.sources.push(SourceMention {
                 text: &text[sp.clone()],
                 span: Span::bytes(sp),
-                kind: crate::annotate::sources::classify(&text[name]),
+                kind: kind_of(kinds, &text[name]),
                 role: SourceRole::Quote,
             });
         }
