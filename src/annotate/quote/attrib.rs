@@ -96,10 +96,44 @@ fn abbreviation(word: &str) -> bool {
 }
 
 /// Tokens of `text[range]`.
-pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
-    let mut out = Vec::new();
+pub fn tokenize(text: &str, range: Range<usize>) -> Toks {
+    let mut out = POOL
+        .try_with(|p| p.borrow_mut().pop())
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     tokenize_into(text, range, true, &mut out);
-    out
+    Toks(out)
+}
+
+/// Tokens whose buffer goes back to a per-thread pool when dropped: every
+/// quote tokenises a few windows, and a fresh `Vec` grew four or five times
+/// for each.
+pub struct Toks(Vec<Tok>);
+
+impl std::ops::Deref for Toks {
+    type Target = [Tok];
+
+    fn deref(&self) -> &[Tok] {
+        &self.0
+    }
+}
+
+impl Drop for Toks {
+    fn drop(&mut self) {
+        let toks = std::mem::take(&mut self.0);
+        if toks.capacity() <= KEPT {
+            let _ = POOL.try_with(|p| p.borrow_mut().push(toks));
+        }
+    }
+}
+
+/// The largest token buffer kept for reuse.
+const KEPT: usize = 1 << 12;
+
+thread_local! {
+    /// Token buffers free for reuse (as many as were ever in use at once).
+    static POOL: std::cell::RefCell<Vec<Vec<Tok>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The classes of a word token, as [`tokenize`] computes them.

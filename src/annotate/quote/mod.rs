@@ -291,7 +291,8 @@ fn analyse(
         .chars()
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| !c.is_lowercase());
-    let mut before = attrib::before(text, from..open, upper, title_case(inner), from == s_start);
+    let titled = title_case(inner);
+    let mut before = attrib::before(text, from..open, upper, titled, from == s_start);
     if before.found.cue.is_some() && before.found.speaker.is_none() && from > s_start {
         // `…, and, when questioned, asserting, "…"`: the sentence's subject.
         let end = ceil_char(text, s_start + REACH).min(from);
@@ -316,7 +317,6 @@ fn analyse(
 
     let multi = g.len() > 1;
     let words = word_count(text, &pieces[g.clone()]);
-    let titled = title_case(inner);
     let own_attribution = after.as_ref().is_some_and(|a| a.speaker.is_some()) || before.intro;
     // A title-cased phrase without an attribution of its own names something
     // (`a "Commander-in-Chief Forum"`); a title-cased paragraph is a heading.
@@ -552,6 +552,10 @@ fn place<'a>(
     let mut mention = |s: &mut Sentence<'a>| {
         if let Some(sp) = f.speaker.clone() {
             let name = f.resolved.clone().unwrap_or(sp.clone());
+            // Most sentences name one source: room for four is mostly unused.
+            if s.sources.capacity() == 0 {
+                s.sources.reserve_exact(1);
+            }
             s.sources.push(SourceMention {
                 text: &text[sp.clone()],
                 span: Span::bytes(sp),
