@@ -90,8 +90,11 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) -> Quote
     let text = cx.text;
     let doc = cx.doc;
     let mut pieces = Vec::new();
+    let mut pairer = marks::Pairer::default();
+    let mut pairs = Vec::new();
     for (p, para) in doc.paragraphs.iter().enumerate() {
-        for pair in marks::pair(text, para.clone()) {
+        pairer.pair_into(text, para.clone(), &mut pairs);
+        for pair in pairs.drain(..) {
             if text[pair.inner()].chars().any(char::is_alphanumeric) {
                 pieces.push(Piece { pair, para: p });
             }
