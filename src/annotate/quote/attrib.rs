@@ -944,7 +944,7 @@ pub fn last_name_with(
     range: Range<usize>,
     toks: &mut Vec<Tok>,
 ) -> Option<Range<usize>> {
-    last_name_from_end(text, range, toks, 512)
+    last_name_from_end(text, range, toks, 128)
 }
 
 /// [`last_name_with`], trying tails of `window` bytes, then four times as
@@ -1063,7 +1063,7 @@ mod tests {
                 for &b in bounds[n..].iter().step_by(7).take(12) {
                     tokenize_into(text, a..b, false, &mut toks);
                     let want = last_run(text, &toks, 0);
-                    for window in [1, 3, 16, 100, 512] {
+                    for window in [1, 3, 16, 100, 128, 512] {
                         let got = last_name_from_end(text, a..b, &mut toks, window);
                         assert_eq!(got, want, "{:?} {window}", &text[a..b]);
                         checked += usize::from(got.is_some());
