@@ -103,11 +103,13 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) -> Quote
     // One quotation per group of pieces: at most one per piece.
     let mut found: Vec<Found> = Vec::with_capacity(pieces.len());
     let mut hint = 0;
+    let mut names = Names::from(cx.start);
     for g in group(text, doc, &pieces) {
-        let f = analyse(text, doc, &pieces, g, &found, &mut hint);
+        let mut f = analyse(text, doc, &pieces, g, &found, &mut hint);
+        // Resolved right away, while the text around the quote is in cache.
+        names.resolve(text, &pieces, &mut f);
         found.push(f);
     }
-    resolve(text, cx.start, &pieces, &mut found);
     inherit(text, doc, &pieces, &mut found);
     let mut map = QuoteMap {
         quoted: Vec::with_capacity(pieces.len()),
@@ -461,31 +463,6 @@ fn inherit(text: &str, doc: &Document, pieces: &[Piece], found: &mut [Found]) {
     }
 }
 
-/// Fills `resolved` for `he`/`she` with the last person named before the
-/// pronoun, outside quotes, from `start` on. Reads each stretch of text once.
-fn resolve(text: &str, start: usize, pieces: &[Piece], found: &mut [Found]) {
-    let mut names = Names {
-        pos: start,
-        next_piece: 0,
-        last: None,
-        toks: Vec::new(),
-        stretches: Vec::new(),
-    };
-    for f in found.iter_mut() {
-        let Some(speaker) = f.speaker.clone() else {
-            continue;
-        };
-        let word = &text[speaker.clone()];
-        if !(word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she")) {
-            continue;
-        }
-        if speaker.start >= names.pos {
-            names.scan(text, pieces, speaker.start);
-        }
-        f.resolved = names.last.clone();
-    }
-}
-
 /// The last person named in the unquoted text read so far.
 struct Names {
     pos: usize,
@@ -498,6 +475,34 @@ struct Names {
 }
 
 impl Names {
+    /// Reads text from `start` on.
+    fn from(start: usize) -> Names {
+        Names {
+            pos: start,
+            next_piece: 0,
+            last: None,
+            toks: Vec::new(),
+            stretches: Vec::new(),
+        }
+    }
+
+    /// Fills `resolved` for `he`/`she` with the last person named before the
+    /// pronoun, outside quotes. Called for the quotations in text order, it
+    /// reads each stretch of text once.
+    fn resolve(&mut self, text: &str, pieces: &[Piece], f: &mut Found) {
+        let Some(speaker) = f.speaker.clone() else {
+            return;
+        };
+        let word = &text[speaker.clone()];
+        if !(word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she")) {
+            return;
+        }
+        if speaker.start >= self.pos {
+            self.scan(text, pieces, speaker.start);
+        }
+        f.resolved = self.last.clone();
+    }
+
     /// Reads the unquoted text up to `to`. The stretches between quotes are
     /// read from the last one back: the first name found is the last one
     /// named, and the text before it need not be read at all.
