@@ -96,10 +96,44 @@ fn abbreviation(word: &str) -> bool {
 }
 
 /// Tokens of `text[range]`.
-pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
-    let mut out = Vec::new();
+pub fn tokenize(text: &str, range: Range<usize>) -> Toks {
+    let mut out = POOL
+        .try_with(|p| p.borrow_mut().pop())
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     tokenize_into(text, range, true, &mut out);
-    out
+    Toks(out)
+}
+
+/// Tokens whose buffer goes back to a per-thread pool when dropped: every
+/// quote tokenises a few windows, and a fresh `Vec` grew four or five times
+/// for each.
+pub struct Toks(Vec<Tok>);
+
+impl std::ops::Deref for Toks {
+    type Target = [Tok];
+
+    fn deref(&self) -> &[Tok] {
+        &self.0
+    }
+}
+
+impl Drop for Toks {
+    fn drop(&mut self) {
+        let toks = std::mem::take(&mut self.0);
+        if toks.capacity() <= KEPT {
+            let _ = POOL.try_with(|p| p.borrow_mut().push(toks));
+        }
+    }
+}
+
+/// The largest token buffer kept for reuse.
+const KEPT: usize = 1 << 12;
+
+thread_local! {
+    /// Token buffers free for reuse (as many as were ever in use at once).
+    static POOL: std::cell::RefCell<Vec<Vec<Tok>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The classes of a word token, as [`tokenize`] computes them.
@@ -910,7 +944,7 @@ pub fn last_name_with(
     range: Range<usize>,
     toks: &mut Vec<Tok>,
 ) -> Option<Range<usize>> {
-    last_name_from_end(text, range, toks, 512)
+    last_name_from_end(text, range, toks, 128)
 }
 
 /// [`last_name_with`], trying tails of `window` bytes, then four times as
@@ -1029,7 +1063,7 @@ mod tests {
                 for &b in bounds[n..].iter().step_by(7).take(12) {
                     tokenize_into(text, a..b, false, &mut toks);
                     let want = last_run(text, &toks, 0);
-                    for window in [1, 3, 16, 100, 512] {
+                    for window in [1, 3, 16, 100, 128, 512] {
                         let got = last_name_from_end(text, a..b, &mut toks, window);
                         assert_eq!(got, want, "{:?} {window}", &text[a..b]);
                         checked += usize::from(got.is_some());

@@ -100,38 +100,67 @@ enum Double {
 }
 
 /// Pairs the quotation marks of `text[para]`.
+#[cfg(test)]
 pub fn pair(text: &str, para: Range<usize>) -> Vec<Pair> {
-    let doubles = pair_doubles(text, para.clone());
-    let singles = pair_singles(text, para, &doubles);
-    if singles.is_empty() {
-        return doubles;
-    }
-    // Drop double pairs nested in a single pair; both lists are sorted.
-    let mut out = Vec::with_capacity(doubles.len() + singles.len());
-    let mut s = 0;
-    for d in doubles {
-        while s < singles.len() && singles[s].outer().end <= d.open.start {
-            out.push(singles[s].clone());
-            s += 1;
-        }
-        let nested = singles
-            .get(s)
-            .is_some_and(|p| p.outer().start <= d.open.start && d.outer().end <= p.outer().end);
-        if !nested {
-            out.push(d);
-        }
-    }
-    out.extend_from_slice(&singles[s..]);
+    let mut out = Vec::new();
+    Pairer::default().pair_into(text, para, &mut out);
     out
 }
 
-fn pair_doubles(text: &str, para: Range<usize>) -> Vec<Pair> {
+/// Buffers reused across the paragraphs of a text.
+#[derive(Default)]
+pub struct Pairer {
+    /// The paragraph's marks and apostrophes ([`candidates`]), read once
+    /// for both passes.
+    cands: Vec<(usize, char)>,
+    doubles: Vec<Pair>,
+    singles: Vec<Pair>,
+}
+
+impl Pairer {
+    /// Pairs the quotation marks of `text[para]`, appended to `out`.
+    pub fn pair_into(&mut self, text: &str, para: Range<usize>, out: &mut Vec<Pair>) {
+        self.cands.clear();
+        self.cands.extend(candidates(&text[para.clone()]));
+        if self.cands.is_empty() {
+            return;
+        }
+        let doubles = &mut self.doubles;
+        let singles = &mut self.singles;
+        doubles.clear();
+        singles.clear();
+        pair_doubles(text, para.clone(), &self.cands, doubles);
+        pair_singles(text, para, &self.cands, doubles, singles);
+        if singles.is_empty() {
+            out.append(doubles);
+            return;
+        }
+        // Drop double pairs nested in a single pair; both lists are sorted.
+        let mut s = 0;
+        for d in doubles.drain(..) {
+            while s < singles.len() && singles[s].outer().end <= d.open.start {
+                out.push(singles[s].clone());
+                s += 1;
+            }
+            let nested = singles
+                .get(s)
+                .is_some_and(|p| p.outer().start <= d.open.start && d.outer().end <= p.outer().end);
+            if !nested {
+                out.push(d);
+            }
+        }
+        out.extend_from_slice(&singles[s..]);
+    }
+}
+
+/// The double pairs of `text[para]` into `out`, from the paragraph's
+/// [`candidates`].
+fn pair_doubles(text: &str, para: Range<usize>, cands: &[(usize, char)], out: &mut Vec<Pair>) {
     let body = &text[para.clone()];
-    let mut out = Vec::new();
     // (mark range, mark kind, is a `„`)
     let mut open: Option<(Range<usize>, bool)> = None;
     let mut skip_to = 0;
-    for (i, c) in candidates(body) {
+    for &(i, c) in cands {
         if i < skip_to {
             continue;
         }
@@ -188,7 +217,6 @@ fn pair_doubles(text: &str, para: Range<usize>) -> Vec<Pair> {
     if let Some((o, _)) = open {
         out.push(unclosed(text, o, para.end, Family::Double));
     }
-    out
 }
 
 /// An unclosed quote from mark `open` to `end`, trailing space trimmed.
@@ -264,15 +292,21 @@ fn elided_word(text: &str) -> bool {
     !word.is_empty() && super::words::is(&word, super::words::ELISION)
 }
 
-fn pair_singles(text: &str, para: Range<usize>, doubles: &[Pair]) -> Vec<Pair> {
+/// The single pairs of `text[para]` outside `doubles` into `out`.
+fn pair_singles(
+    text: &str,
+    para: Range<usize>,
+    cands: &[(usize, char)],
+    doubles: &[Pair],
+    out: &mut Vec<Pair>,
+) {
     let body = &text[para.clone()];
     let first = body.len() - body.trim_start().len();
-    let mut out = Vec::new();
     let mut open: Option<Range<usize>> = None;
     let mut d = 0;
     // Set after `'n`: the mark closing `'n'` is an apostrophe.
     let mut skip_at = usize::MAX;
-    for (i, c) in candidates(body) {
+    for &(i, c) in cands {
         let at = para.start + i;
         while d < doubles.len() && doubles[d].outer().end <= at {
             d += 1;
@@ -324,7 +358,6 @@ fn pair_singles(text: &str, para: Range<usize>, doubles: &[Pair]) -> Vec<Pair> {
     {
         out.push(unclosed(text, o, para.end, Family::Single));
     }
-    out
 }
 
 /// After `s’`: a space and a lower-case word (`States’ rights`), so the mark

@@ -19,10 +19,11 @@ mod marks;
 mod words;
 
 use super::Context;
-use crate::report::{Evidence, Label, Quote, Sentence, SourceMention, SourceRole};
+use crate::report::{Evidence, Label, Quote, Sentence, SourceKind, SourceMention, SourceRole};
 use crate::segment::{Document, trim};
 use crate::span::Span;
 use marks::Pair;
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -89,23 +90,33 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) -> Quote
     let text = cx.text;
     let doc = cx.doc;
     let mut pieces = Vec::new();
+    let mut pairer = marks::Pairer::default();
+    let mut pairs = Vec::new();
     for (p, para) in doc.paragraphs.iter().enumerate() {
-        for pair in marks::pair(text, para.clone()) {
+        pairer.pair_into(text, para.clone(), &mut pairs);
+        for pair in pairs.drain(..) {
             if text[pair.inner()].chars().any(char::is_alphanumeric) {
                 pieces.push(Piece { pair, para: p });
             }
         }
     }
-    let mut found: Vec<Found> = Vec::new();
+    // One quotation per group of pieces: at most one per piece.
+    let mut found: Vec<Found> = Vec::with_capacity(pieces.len());
     let mut hint = 0;
+    let mut names = Names::from(cx.start);
     for g in group(text, doc, &pieces) {
-        let f = analyse(text, doc, &pieces, g, &found, &mut hint);
+        let mut f = analyse(text, doc, &pieces, g, &found, &mut hint);
+        // Resolved right away, while the text around the quote is in cache.
+        names.resolve(text, &pieces, &mut f);
         found.push(f);
     }
-    resolve(text, cx.start, &pieces, &mut found);
     inherit(text, doc, &pieces, &mut found);
-    let mut map = QuoteMap::default();
+    let mut map = QuoteMap {
+        quoted: Vec::with_capacity(pieces.len()),
+        scare: Vec::new(),
+    };
     let mut hint = 0;
+    let mut kinds = Kinds::default();
     for f in &found {
         for piece in &pieces[f.pieces.clone()] {
             map.quoted.push(piece.pair.outer());
@@ -114,7 +125,7 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) -> Quote
             }
         }
         if f.kind == Kind::Real {
-            place(text, doc, &pieces, f, sentences, &mut hint);
+            place(text, doc, &pieces, f, sentences, &mut hint, &mut kinds);
         }
     }
     // The later detectors walk these with cursors and binary searches.
@@ -285,7 +296,8 @@ fn analyse(
         .chars()
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| !c.is_lowercase());
-    let mut before = attrib::before(text, from..open, upper, title_case(inner), from == s_start);
+    let titled = title_case(inner);
+    let mut before = attrib::before(text, from..open, upper, titled, from == s_start);
     if before.found.cue.is_some() && before.found.speaker.is_none() && from > s_start {
         // `…, and, when questioned, asserting, "…"`: the sentence's subject.
         let end = ceil_char(text, s_start + REACH).min(from);
@@ -310,7 +322,6 @@ fn analyse(
 
     let multi = g.len() > 1;
     let words = word_count(text, &pieces[g.clone()]);
-    let titled = title_case(inner);
     let own_attribution = after.as_ref().is_some_and(|a| a.speaker.is_some()) || before.intro;
     // A title-cased phrase without an attribution of its own names something
     // (`a "Commander-in-Chief Forum"`); a title-cased paragraph is a heading.
@@ -452,30 +463,6 @@ fn inherit(text: &str, doc: &Document, pieces: &[Piece], found: &mut [Found]) {
     }
 }
 
-/// Fills `resolved` for `he`/`she` with the last person named before the
-/// pronoun, outside quotes, from `start` on. Reads each stretch of text once.
-fn resolve(text: &str, start: usize, pieces: &[Piece], found: &mut [Found]) {
-    let mut names = Names {
-        pos: start,
-        next_piece: 0,
-        last: None,
-        toks: Vec::new(),
-    };
-    for f in found.iter_mut() {
-        let Some(speaker) = f.speaker.clone() else {
-            continue;
-        };
-        let word = &text[speaker.clone()];
-        if !(word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she")) {
-            continue;
-        }
-        if speaker.start >= names.pos {
-            names.scan(text, pieces, speaker.start);
-        }
-        f.resolved = names.last.clone();
-    }
-}
-
 /// The last person named in the unquoted text read so far.
 struct Names {
     pos: usize,
@@ -483,19 +470,51 @@ struct Names {
     last: Option<Range<usize>>,
     /// Token buffer reused by every call of `last_name`.
     toks: Vec<attrib::Tok>,
+    /// The unquoted stretches of one scan, reused.
+    stretches: Vec<Range<usize>>,
 }
 
 impl Names {
+    /// Reads text from `start` on.
+    fn from(start: usize) -> Names {
+        Names {
+            pos: start,
+            next_piece: 0,
+            last: None,
+            toks: Vec::new(),
+            stretches: Vec::new(),
+        }
+    }
+
+    /// Fills `resolved` for `he`/`she` with the last person named before the
+    /// pronoun, outside quotes. Called for the quotations in text order, it
+    /// reads each stretch of text once.
+    fn resolve(&mut self, text: &str, pieces: &[Piece], f: &mut Found) {
+        let Some(speaker) = f.speaker.clone() else {
+            return;
+        };
+        let word = &text[speaker.clone()];
+        if !(word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she")) {
+            return;
+        }
+        if speaker.start >= self.pos {
+            self.scan(text, pieces, speaker.start);
+        }
+        f.resolved = self.last.clone();
+    }
+
+    /// Reads the unquoted text up to `to`. The stretches between quotes are
+    /// read from the last one back: the first name found is the last one
+    /// named, and the text before it need not be read at all.
     fn scan(&mut self, text: &str, pieces: &[Piece], to: usize) {
+        self.stretches.clear();
         while self.pos < to {
             let stop = match pieces.get(self.next_piece) {
                 Some(p) if p.pair.outer().start < to => p.pair.outer().start,
                 _ => to,
             };
-            if self.pos < stop
-                && let Some(name) = attrib::last_name_with(text, self.pos..stop, &mut self.toks)
-            {
-                self.last = Some(name);
+            if self.pos < stop {
+                self.stretches.push(self.pos..stop);
             }
             if stop < to {
                 self.pos = self.pos.max(pieces[self.next_piece].pair.outer().end);
@@ -504,7 +523,24 @@ impl Names {
                 self.pos = to;
             }
         }
+        for r in self.stretches.iter().rev() {
+            if let Some(name) = attrib::last_name_with(text, r.clone(), &mut self.toks) {
+                self.last = Some(name);
+                break;
+            }
+        }
     }
+}
+
+/// The source kind of each speaker name met so far: a text names the same
+/// few speakers again and again.
+type Kinds<'a> = FxHashMap<&'a str, SourceKind>;
+
+/// [`sources::classify`](crate::annotate::sources::classify), remembered.
+fn kind_of<'a>(kinds: &mut Kinds<'a>, name: &'a str) -> SourceKind {
+    *kinds
+        .entry(name)
+        .or_insert_with(|| crate::annotate::sources::classify(name))
 }
 
 /// Puts one quote onto every sentence it overlaps.
@@ -515,18 +551,23 @@ fn place<'a>(
     f: &Found,
     sentences: &mut [Sentence<'a>],
     hint: &mut usize,
+    kinds: &mut Kinds<'a>,
 ) {
     let piece = |r: &Option<Range<usize>>| r.as_ref().map(|r| &text[r.clone()]);
     let speaker = piece(&f.speaker);
     let mut first_sentence = None;
     let mut mentioned = false;
-    let mention = |s: &mut Sentence<'a>| {
+    let mut mention = |s: &mut Sentence<'a>| {
         if let Some(sp) = f.speaker.clone() {
             let name = f.resolved.clone().unwrap_or(sp.clone());
+            // Most sentences name one source: room for four is mostly unused.
+            if s.sources.capacity() == 0 {
+                s.sources.reserve_exact(1);
+            }
             s.sources.push(SourceMention {
                 text: &text[sp.clone()],
                 span: Span::bytes(sp),
-                kind: crate::annotate::sources::classify(&text[name]),
+                kind: kind_of(kinds, &text[name]),
                 role: SourceRole::Quote,
             });
         }
