@@ -48,14 +48,14 @@
 
 mod lexicon;
 mod rules;
+mod table;
 mod tokens;
 
 use super::{Context, QuoteMap, sources};
 use crate::report::{Evidence, Label, Sentence, SourceMention, SourceRole};
 use crate::span::Span;
-use rules::{Hit, Sent};
+use rules::{DirectCues, Hit, Memo, Sent};
 use std::borrow::Cow;
-use std::ops::Range;
 
 /// Summed cue weight at which a sentence is labelled reported_claim.
 pub const THRESHOLD: f32 = 1.0;
@@ -63,8 +63,8 @@ pub const THRESHOLD: f32 = 1.0;
 pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>], quotes: &QuoteMap) {
     let mut toks = Vec::new();
     let mut hits = Vec::new();
-    let mut direct: Vec<Range<usize>> = Vec::new();
     let mut found = Vec::new();
+    let mut memo = Memo::default();
     for s in sentences.iter_mut() {
         // No lexicon match, no cue: skip the tokens and the rules.
         rules::matches(cx.text, s.span.range(), &mut found);
@@ -72,14 +72,8 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>], quotes: 
             continue;
         }
         tokens::tokenize(cx.text, s.span.range(), quotes, &mut toks);
-        direct.clear();
-        direct.extend(
-            s.quotes
-                .iter()
-                .filter(|q| !q.partial)
-                .filter_map(|q| q.cue_span.map(|c| c.range())),
-        );
-        let sent = Sent::new(cx.text, &toks, &direct);
+        memo.reset(s.span.range());
+        let sent = Sent::new(cx.text, &toks, DirectCues::Quotes(&s.quotes), &memo);
         sent.analyse_matches(&found, &mut hits);
         sent.headline_colon(&mut hits);
         apply(cx.text, s, &hits);
@@ -172,6 +166,26 @@ fn plural_head(word: &str) -> bool {
     word.len() > 3
         && ends_ci(word, "s")
         && !["ss", "us", "is", "ous"].iter().any(|e| ends_ci(word, e))
+}
+
+/// Every text file under `fixtures/`, for tests that run a fast path and
+/// its reference over real text.
+#[cfg(test)]
+fn fixture_texts() -> Vec<String> {
+    let mut texts = Vec::new();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut dirs = vec![root];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if let Ok(t) = std::fs::read_to_string(&p) {
+                texts.push(t);
+            }
+        }
+    }
+    texts
 }
 
 #[cfg(test)]
