@@ -90,6 +90,25 @@ impl Lexicon {
         self.index_of_bytes(w.as_bytes())
     }
 
+    /// [`Lexicon::index_of_bytes`] of a run of ASCII letters with inner
+    /// hyphens (it starts and ends with a letter), as [`rules::matches`]
+    /// finds them: the first and last letters are read without checks.
+    ///
+    /// [`rules::matches`]: super::rules::matches
+    #[inline]
+    pub fn index_of_run(&self, b: &[u8]) -> Option<usize> {
+        let n = b.len();
+        debug_assert!(n > 0 && b[0].is_ascii_alphabetic() && b[n - 1].is_ascii_alphabetic());
+        if n > self.longest {
+            return None;
+        }
+        let letter = |c: u8| ((c | 0x20) - b'a') as usize;
+        if self.ends[n * 26 + letter(b[0])] & 1 << letter(b[n - 1]) == 0 {
+            return None;
+        }
+        self.index.get(packed_lower(b)?).map(|i| i as usize)
+    }
+
     /// [`Lexicon::index_of`] for a word given as bytes.
     pub fn index_of_bytes(&self, b: &[u8]) -> Option<usize> {
         if let Some((slot, bit)) = ends_slot(b)
@@ -674,7 +693,9 @@ mod tests {
                 w.to_ascii_uppercase(),
                 format!("{w}x"),
                 format!("x{w}"),
+                format!("{w}-{w}"),
                 w[1..].to_string(),
+                w[..w.len() - 1].to_string(),
             ] {
                 let by_ac = lex
                     .ac
@@ -683,6 +704,13 @@ mod tests {
                     .map(|m| m.pattern().as_usize());
                 let by_index = lex.index_of(&probe);
                 assert_eq!(by_ac, by_index, "{probe}");
+                let letter = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_alphabetic());
+                let run = letter(probe.bytes().next())
+                    && letter(probe.bytes().next_back())
+                    && probe.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-');
+                if run {
+                    assert_eq!(lex.index_of_run(probe.as_bytes()), by_index, "{probe}");
+                }
             }
         }
     }

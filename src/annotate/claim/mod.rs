@@ -52,9 +52,10 @@ mod table;
 mod tokens;
 
 use super::{Context, QuoteMap, sources};
-use crate::report::{Evidence, Label, Sentence, SourceMention, SourceRole};
+use crate::report::{Evidence, Label, Sentence, SourceKind, SourceMention, SourceRole};
 use crate::span::Span;
 use rules::{DirectCues, Hit, Memo, Sent};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 /// Summed cue weight at which a sentence is labelled reported_claim.
@@ -65,6 +66,7 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>], quotes: 
     let mut hits = Vec::new();
     let mut found = Vec::new();
     let mut memo = Memo::default();
+    let mut kinds = Kinds::default();
     for s in sentences.iter_mut() {
         // No lexicon match, no cue: skip the tokens and the rules.
         rules::matches(cx.text, s.span.range(), &mut found);
@@ -76,12 +78,37 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>], quotes: 
         let sent = Sent::new(cx.text, &toks, DirectCues::Quotes(&s.quotes), &memo);
         sent.analyse_matches(&found, &mut hits);
         sent.headline_colon(&mut hits);
-        apply(cx.text, s, &hits);
+        apply(cx.text, s, &hits, &mut kinds);
+    }
+}
+
+/// [`sources::classify`] of the source phrases met so far: the same few
+/// phrases (`officials`, `he`, `the company`) credit many claims, and
+/// classifying one splits and lower-cases it afresh.
+#[derive(Default)]
+struct Kinds<'a> {
+    known: FxHashMap<&'a str, SourceKind>,
+}
+
+impl<'a> Kinds<'a> {
+    /// Phrases kept at most: the table stays small on any input.
+    const MOST: usize = 4096;
+
+    fn classify(&mut self, phrase: &'a str) -> SourceKind {
+        if let Some(&kind) = self.known.get(phrase) {
+            return kind;
+        }
+        if self.known.len() >= Self::MOST {
+            self.known.clear();
+        }
+        let kind = sources::classify(phrase);
+        self.known.insert(phrase, kind);
+        kind
     }
 }
 
 /// Adds the label, its evidence and the sources when the weight suffices.
-fn apply<'a>(text: &'a str, s: &mut Sentence<'a>, hits: &[Hit]) {
+fn apply<'a>(text: &'a str, s: &mut Sentence<'a>, hits: &[Hit], kinds: &mut Kinds<'a>) {
     let total: f32 = hits.iter().map(|h| h.weight).sum();
     if total < THRESHOLD {
         return;
@@ -117,7 +144,7 @@ fn apply<'a>(text: &'a str, s: &mut Sentence<'a>, hits: &[Hit]) {
             s.sources.push(SourceMention {
                 text: phrase,
                 span: Span::bytes(r),
-                kind: sources::classify(phrase),
+                kind: kinds.classify(phrase),
                 role: SourceRole::Claim,
             });
         }

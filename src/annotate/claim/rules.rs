@@ -47,19 +47,26 @@ pub fn matches(text: &str, range: Range<usize>, out: &mut Vec<Match>) {
     out.clear();
     let lex = &*LEXICON;
     let b = &text.as_bytes()[..range.end];
-    let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
+    let n = b.len();
     let mut i = range.start;
-    while i < b.len() {
+    while i < n {
         if !b[i].is_ascii_alphabetic() {
             i += 1;
             continue;
         }
         let start = i;
         i += 1;
-        while letter(i) || (b[i..].first() == Some(&b'-') && letter(i + 1)) {
-            i += 1;
+        loop {
+            while i < n && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if i + 1 < n && b[i] == b'-' && b[i + 1].is_ascii_alphabetic() {
+                i += 2;
+            } else {
+                break;
+            }
         }
-        if let Some(entry) = lex.index_of_bytes(&b[start..i]) {
+        if let Some(entry) = lex.index_of_run(&b[start..i]) {
             out.push(Match {
                 start,
                 end: i,

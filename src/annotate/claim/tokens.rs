@@ -81,7 +81,7 @@ fn alnum_len(s: &str, i: usize) -> Option<usize> {
 
 /// The end of the word that starts at byte `i` of `s` (after its first
 /// char): letters and digits, and joiners with a letter or digit after them.
-#[inline]
+#[inline(always)]
 fn word_end(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
     while let Some(&d) = b.get(i) {
