@@ -24,11 +24,27 @@ pub struct Verb {
     /// Speech (`S`) rather than cognition (`C`).
     pub speech: bool,
     pub flags: &'static str,
+    /// The flags that are ASCII letters, a bit each (`a` is bit 0, `A` bit 26).
+    letters: u64,
+}
+
+/// The bit of an ASCII letter in [`Verb::letters`].
+fn letter_bit(c: char) -> Option<u64> {
+    match c {
+        'a'..='z' => Some(1 << (c as u32 - 'a' as u32)),
+        'A'..='Z' => Some(1 << (26 + c as u32 - 'A' as u32)),
+        _ => None,
+    }
 }
 
 impl Verb {
+    /// Whether `flag` is among the verb's flags.
+    #[inline]
     pub fn has(&self, flag: char) -> bool {
-        self.flags.contains(flag)
+        match letter_bit(flag) {
+            Some(bit) => self.letters & bit != 0,
+            None => self.flags.contains(flag),
+        }
     }
 }
 
@@ -154,6 +170,7 @@ fn build() -> Lexicon {
             lemma: base.trim_start_matches('-'),
             speech: flags.starts_with('S'),
             flags,
+            letters: flags.chars().filter_map(letter_bit).fold(0, |a, b| a | b),
         });
         for (w, bit) in [
             (base, BASE),
@@ -229,7 +246,13 @@ pub fn one_of(word: &str, list: &[&str]) -> bool {
 }
 
 /// The word with a curly apostrophe made straight, for contractions.
+#[inline]
 pub fn head_before_apostrophe(word: &str) -> &str {
+    // Most words hold neither mark (`’` is the only char opening with 0xE2
+    // that can matter; the split decides).
+    if !word.bytes().any(|b| b == b'\'' || b == 0xe2) {
+        return word;
+    }
     word.split(['\'', '’']).next().unwrap_or(word)
 }
 
@@ -711,6 +734,16 @@ mod tests {
                 if run {
                     assert_eq!(lex.index_of_run(probe.as_bytes()), by_index, "{probe}");
                 }
+            }
+        }
+    }
+
+    /// The flag bits answer as a search of the flag string does.
+    #[test]
+    fn verb_flags_as_bits() {
+        for v in &LEXICON.verbs {
+            for flag in ('a'..='z').chain('A'..='Z').chain(['-', '_', 'é']) {
+                assert_eq!(v.has(flag), v.flags.contains(flag), "{} {flag}", v.lemma);
             }
         }
     }

@@ -181,6 +181,7 @@ impl Memo {
     /// The slot of `w` (a slice of `text`) and its value, emptied when it
     /// held another word at the same offset; `None` for a word outside the
     /// sentence or too long to key.
+    #[inline]
     fn slot(&self, text: &str, w: &str) -> Option<(&Cell<u64>, u64)> {
         let off = (w.as_ptr() as usize)
             .wrapping_sub(text.as_ptr() as usize)
@@ -216,6 +217,7 @@ impl<'t> Sent<'t> {
     }
 
     /// The closed lists `w` is on ([`closed_bits`]), looked up once per word.
+    #[inline]
     fn closed(&self, w: &str) -> u32 {
         let Some((cell, v)) = self.memo.slot(self.text, w) else {
             return closed_bits(w);
@@ -231,6 +233,7 @@ impl<'t> Sent<'t> {
     /// The lexicon entry of `w` ([`Lexicon::entry_of`]), looked up once per word.
     ///
     /// [`Lexicon::entry_of`]: super::lexicon::Lexicon::entry_of
+    #[inline]
     fn entry(&self, w: &str) -> Option<&'static Entry> {
         let lex = &*LEXICON;
         let Some((cell, v)) = self.memo.slot(self.text, w) else {
@@ -246,58 +249,72 @@ impl<'t> Sent<'t> {
         index.checked_sub(1).map(|i| &lex.entries[i])
     }
 
+    #[inline]
     fn is_determiner(&self, w: &str) -> bool {
         self.closed(w) & DETERMINER != 0
     }
 
+    #[inline]
     fn is_preposition(&self, w: &str) -> bool {
         self.closed(w) & PREPOSITION != 0
     }
 
+    #[inline]
     fn is_aux(&self, w: &str) -> bool {
         self.closed(w) & AUX != 0
     }
 
+    #[inline]
     fn is_be(&self, w: &str) -> bool {
         self.closed(w) & BE != 0
     }
 
+    #[inline]
     fn is_irregular_past(&self, w: &str) -> bool {
         self.closed(w) & IRREGULAR_PAST != 0
     }
 
+    #[inline]
     fn is_object_pronoun(&self, w: &str) -> bool {
         self.closed(w) & OBJECT_PRONOUN != 0
     }
 
+    #[inline]
     fn is_wh_clause(&self, w: &str) -> bool {
         self.closed(w) & WH_CLAUSE != 0
     }
 
+    #[inline]
     fn is_boundary_word(&self, w: &str) -> bool {
         self.closed(w) & BOUNDARY != 0
     }
 
+    #[inline]
     fn is_time_word(&self, w: &str) -> bool {
         self.closed(w) & TIME != 0
     }
 
+    #[inline]
     fn is_nominative(&self, w: &str) -> bool {
         self.closed(head_before_apostrophe(w)) & NOMINATIVE != 0
     }
 
+    #[inline]
     fn is_first_person(&self, w: &str) -> bool {
         self.closed(head_before_apostrophe(w)) & FIRST_PERSON != 0
     }
 
+    #[inline]
     fn blocks_verb(&self, w: &str) -> bool {
         blocks_verb_with(w, self.closed(w))
     }
 
+    #[inline]
     fn is_adverb(&self, w: &str) -> bool {
         adverb_with(w, self.closed(w))
     }
 
+    #[inline]
     fn word(&self, i: usize) -> Option<&'t str> {
         self.toks
             .get(i)
@@ -305,14 +322,17 @@ impl<'t> Sent<'t> {
             .map(|t| t.text(self.text))
     }
 
+    #[inline]
     fn punct(&self, i: usize) -> Option<char> {
         self.toks.get(i).and_then(|t| t.punct)
     }
 
+    #[inline]
     fn span(&self, first: usize, last: usize) -> Range<usize> {
         self.toks[first].start..self.toks[last].end
     }
 
+    #[inline]
     fn lower_word(&self, i: usize) -> Option<&'t str> {
         self.word(i).filter(|_| !self.toks[i].cap)
     }
@@ -491,6 +511,7 @@ impl<'t> Sent<'t> {
     }
 
     /// The verb forms a word has in the lexicon.
+    #[inline]
     fn verb_forms(&self, w: &str) -> Option<u8> {
         self.entry(w)?.verb.map(|(_, f)| f)
     }
@@ -1762,6 +1783,102 @@ mod tests {
             }
         }
         assert!(checked > 500, "{checked}");
+    }
+
+    /// The byte-at-a-time scan [`matches`] replaced.
+    fn matches_reference(text: &str, range: Range<usize>) -> Vec<Match> {
+        let mut out = Vec::new();
+        let b = &text.as_bytes()[..range.end];
+        let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
+        let mut i = range.start;
+        while i < b.len() {
+            if !b[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            i += 1;
+            while letter(i) || (b[i..].first() == Some(&b'-') && letter(i + 1)) {
+                i += 1;
+            }
+            if let Some(entry) = LEXICON.index_of_bytes(&b[start..i]) {
+                out.push(Match {
+                    start,
+                    end: i,
+                    entry,
+                });
+            }
+        }
+        out
+    }
+
+    /// The scan finds what the first byte scan did, in every fixture
+    /// sentence and in random runs of letters, hyphens and other bytes
+    /// around lexicon words, over every sub-range.
+    #[test]
+    fn matches_agree_with_the_byte_scan() {
+        let mut texts = super::super::fixture_texts();
+        const PIECES: &[&str] = &[
+            "said",
+            "SAYS",
+            "claimed",
+            "according",
+            "-",
+            "--",
+            " ",
+            "x",
+            "é",
+            "’",
+            "@",
+            "[",
+            "`",
+            "{",
+            "Z",
+            "9",
+            "\u{80}",
+            "re-said",
+            "reportedly",
+            "warned",
+            "\n",
+        ];
+        let mut seed: u64 = 0xdead_beef_1234_5678;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for _ in 0..seed % 24 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            }
+            texts.push(t);
+        }
+        let mut found = Vec::new();
+        let mut checked = 0;
+        for text in &texts {
+            let ranges: Vec<Range<usize>> = if text.len() < 200 {
+                let ends: Vec<usize> = (0..=text.len())
+                    .filter(|&i| text.is_char_boundary(i))
+                    .collect();
+                ends.iter()
+                    .flat_map(|&a| ends.iter().filter(move |&&b| b >= a).map(move |&b| a..b))
+                    .collect()
+            } else {
+                crate::segment::segment(text)
+                    .sentences
+                    .iter()
+                    .map(|s| s.range.clone())
+                    .collect()
+            };
+            for r in ranges {
+                matches(text, r.clone(), &mut found);
+                assert_eq!(found, matches_reference(text, r.clone()), "{:?}", &text[r]);
+                checked += found.len();
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     /// The memo answers as the lookups do, asked in any order, for words,

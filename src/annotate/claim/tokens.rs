@@ -65,6 +65,14 @@ static CLASS: [u8; 128] = {
     t
 };
 
+/// Dashes, curly quotes, bullets and the like (most of General
+/// Punctuation): never a letter, digit, blank or upper case, which the
+/// tokeniser then need not look up in the Unicode tables.
+#[inline]
+fn plain_punct(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}')
+}
+
 /// The length of the char at byte `i` of `s` when it is a letter or digit.
 #[inline]
 fn alnum_len(s: &str, i: usize) -> Option<usize> {
@@ -101,7 +109,7 @@ fn word_end(s: &str, mut i: usize) -> usize {
         }
         let Some(c) = char_at(s, i) else { break };
         let next = i + c.len_utf8();
-        if c.is_alphanumeric() {
+        if !plain_punct(c) && c.is_alphanumeric() {
             i = next;
         } else if joins(c)
             && let Some(n) = alnum_len(s, next)
@@ -143,7 +151,10 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, quotes: &QuoteMap, ou
         } else {
             let Some(c) = char_at(slice, i) else { break };
             i += c.len_utf8();
-            if c.is_alphanumeric() {
+            let plain = plain_punct(c);
+            if plain {
+                punct = Some(c); // `“`, `’`, `—`: no table lookups
+            } else if c.is_alphanumeric() {
                 i = word_end(slice, i);
                 punct = None;
             } else if c.is_whitespace() {
@@ -151,7 +162,7 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, quotes: &QuoteMap, ou
             } else {
                 punct = Some(c);
             }
-            cap = c.is_uppercase();
+            cap = !plain && c.is_uppercase();
         }
         end = base + i;
         while quotes.quoted.get(qi).is_some_and(|r| r.end <= start) {
@@ -251,6 +262,21 @@ mod tests {
             }
             tokenize(text, 0..text.len(), &map, &mut out);
             assert_eq!(out, tokenize_reference(text, &map), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn plain_punctuation_is_no_letter_digit_blank_or_capital() {
+        let plain: Vec<char> = (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|&c| plain_punct(c))
+            .collect();
+        assert_eq!(plain.len(), 24 + 47);
+        for c in plain {
+            assert!(
+                !c.is_alphanumeric() && !c.is_whitespace() && !c.is_uppercase(),
+                "{c:?}"
+            );
         }
     }
 
