@@ -67,13 +67,21 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>], quotes: 
     let mut found = Vec::new();
     let mut memo = Memo::default();
     let mut kinds = Kinds::default();
+    // Where the walk over the quoted ranges is: the sentences come in
+    // text order.
+    let mut quote_at = 0;
     for s in sentences.iter_mut() {
         // No lexicon match, no cue: skip the tokens and the rules.
         rules::matches(cx.text, s.span.range(), &mut found);
         if found.is_empty() && !rules::colon_opener(cx.text, s.span.range()) {
             continue;
         }
-        tokens::tokenize(cx.text, s.span.range(), quotes, &mut toks);
+        let range = s.span.range();
+        if quote_at > 0 && quotes.quoted[quote_at - 1].end > range.start {
+            // Not in text order after all: search afresh.
+            quote_at = quotes.quoted.partition_point(|r| r.end <= range.start);
+        }
+        quote_at = tokens::tokenize_from(cx.text, range, quotes, quote_at, &mut toks);
         memo.reset(s.span.range());
         let sent = Sent::new(cx.text, &toks, DirectCues::Quotes(&s.quotes), &memo);
         sent.analyse_matches(&found, &mut hits);

@@ -123,13 +123,30 @@ fn word_end(s: &str, mut i: usize) -> usize {
 }
 
 /// Tokenises `text[range]` into `out` (cleared first). Linear in the range.
+#[cfg(test)]
 pub fn tokenize(text: &str, range: std::ops::Range<usize>, quotes: &QuoteMap, out: &mut Vec<Tok>) {
+    let from = quotes.quoted.partition_point(|r| r.end <= range.start);
+    tokenize_from(text, range, quotes, from, out);
+}
+
+/// [`tokenize`], walking the quoted ranges (sorted and disjoint) from index
+/// `from`, which must not lie past the first range that ends after
+/// `range.start`. Returns such an index for any later range: the caller
+/// walks the sentences of a window in order with it, instead of searching
+/// the whole map for each.
+pub fn tokenize_from(
+    text: &str,
+    range: std::ops::Range<usize>,
+    quotes: &QuoteMap,
+    from: usize,
+    out: &mut Vec<Tok>,
+) -> usize {
     out.clear();
     let slice = &text[range.clone()];
     let bytes = slice.as_bytes();
     let base = range.start;
     // Quoted ranges are sorted: walk them with a cursor.
-    let mut qi = quotes.quoted.partition_point(|r| r.end <= base);
+    let mut qi = from;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let start = base + i;
@@ -177,6 +194,7 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, quotes: &QuoteMap, ou
             cap,
         });
     }
+    qi
 }
 
 #[cfg(test)]
@@ -263,6 +281,36 @@ mod tests {
             tokenize(text, 0..text.len(), &map, &mut out);
             assert_eq!(out, tokenize_reference(text, &map), "{text:?}");
         }
+    }
+
+    /// Walking the sentences in order with the returned cursor tokenises
+    /// each as a fresh search of the quote map does.
+    #[test]
+    fn cursor_walk_agrees_with_a_search_per_sentence() {
+        let (mut walked, mut searched) = (Vec::new(), Vec::new());
+        let mut sentences = 0;
+        for text in super::super::fixture_texts() {
+            let mut map = QuoteMap::default();
+            let mut open = None;
+            for (i, c) in text.char_indices() {
+                match (c, open) {
+                    ('“' | '"', None) => open = Some(i),
+                    ('”' | '"', Some(s)) => {
+                        map.quoted.push(s..i + c.len_utf8());
+                        open = None;
+                    }
+                    _ => {}
+                }
+            }
+            let mut at = 0;
+            for s in &crate::segment::segment(&text).sentences {
+                at = tokenize_from(&text, s.range.clone(), &map, at, &mut walked);
+                tokenize(&text, s.range.clone(), &map, &mut searched);
+                assert_eq!(walked, searched, "{:?}", &text[s.range.clone()]);
+                sentences += 1;
+            }
+        }
+        assert!(sentences > 100, "{sentences}");
     }
 
     #[test]
