@@ -1725,13 +1725,13 @@ struct Boundary {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::super::tokens::tokenize;
     use super::*;
     use crate::annotate::QuoteMap;
 
     /// Quote marks pair up in order; text between is quoted.
-    fn quotes_of(text: &str) -> QuoteMap {
+    pub(in crate::annotate::claim) fn quotes_of(text: &str) -> QuoteMap {
         let mut map = QuoteMap::default();
         let mut open = None;
         for (i, c) in text.char_indices() {

@@ -290,18 +290,7 @@ mod tests {
         let (mut walked, mut searched) = (Vec::new(), Vec::new());
         let mut sentences = 0;
         for text in super::super::fixture_texts() {
-            let mut map = QuoteMap::default();
-            let mut open = None;
-            for (i, c) in text.char_indices() {
-                match (c, open) {
-                    ('“' | '"', None) => open = Some(i),
-                    ('”' | '"', Some(s)) => {
-                        map.quoted.push(s..i + c.len_utf8());
-                        open = None;
-                    }
-                    _ => {}
-                }
-            }
+            let map = super::super::rules::tests::quotes_of(&text);
             let mut at = 0;
             for s in &crate::segment::segment(&text).sentences {
                 at = tokenize_from(&text, s.range.clone(), &map, at, &mut walked);
