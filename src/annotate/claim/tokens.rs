@@ -147,6 +147,12 @@ pub fn tokenize_from(
     let base = range.start;
     // Quoted ranges are sorted: walk them with a cursor.
     let mut qi = from;
+    // The range at `qi`; none left reads as one that never starts.
+    let mut quote = quotes
+        .quoted
+        .get(qi)
+        .cloned()
+        .unwrap_or(usize::MAX..usize::MAX);
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let start = base + i;
@@ -182,10 +188,15 @@ pub fn tokenize_from(
             cap = !plain && c.is_uppercase();
         }
         end = base + i;
-        while quotes.quoted.get(qi).is_some_and(|r| r.end <= start) {
+        while quote.end <= start {
             qi += 1;
+            quote = quotes
+                .quoted
+                .get(qi)
+                .cloned()
+                .unwrap_or(usize::MAX..usize::MAX);
         }
-        let quoted = quotes.quoted.get(qi).is_some_and(|r| r.start <= start);
+        let quoted = quote.start <= start;
         out.push(Tok {
             start,
             end,
