@@ -3,10 +3,10 @@
 //! an aho-corasick automaton of the same words as the reference the word
 //! lookups are checked against.
 
+use super::table::KeyTable;
 use crate::annotate::word::packed_lower;
 #[cfg(test)]
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -24,11 +24,27 @@ pub struct Verb {
     /// Speech (`S`) rather than cognition (`C`).
     pub speech: bool,
     pub flags: &'static str,
+    /// The flags that are ASCII letters, a bit each (`a` is bit 0, `A` bit 26).
+    letters: u64,
+}
+
+/// The bit of an ASCII letter in [`Verb::letters`].
+fn letter_bit(c: char) -> Option<u64> {
+    match c {
+        'a'..='z' => Some(1 << (c as u32 - 'a' as u32)),
+        'A'..='Z' => Some(1 << (26 + c as u32 - 'A' as u32)),
+        _ => None,
+    }
 }
 
 impl Verb {
+    /// Whether `flag` is among the verb's flags.
+    #[inline]
     pub fn has(&self, flag: char) -> bool {
-        self.flags.contains(flag)
+        match letter_bit(flag) {
+            Some(bit) => self.letters & bit != 0,
+            None => self.flags.contains(flag),
+        }
     }
 }
 
@@ -57,7 +73,7 @@ pub struct Lexicon {
     pub verbs: Vec<Verb>,
     /// Entry index of each word, keyed by [`packed_lower`], for whole-word
     /// lookups.
-    index: FxHashMap<u128, usize>,
+    index: KeyTable<u32>,
     /// The longest word, in bytes.
     longest: usize,
     /// For each length (up to 31) and first letter, the last letters of the
@@ -86,8 +102,27 @@ impl Lexicon {
     }
 
     /// The index in [`Lexicon::entries`] of [`Lexicon::entry_of`].
-    fn index_of(&self, w: &str) -> Option<usize> {
+    pub fn index_of(&self, w: &str) -> Option<usize> {
         self.index_of_bytes(w.as_bytes())
+    }
+
+    /// [`Lexicon::index_of_bytes`] of a run of ASCII letters with inner
+    /// hyphens (it starts and ends with a letter), as [`rules::matches`]
+    /// finds them: the first and last letters are read without checks.
+    ///
+    /// [`rules::matches`]: super::rules::matches
+    #[inline]
+    pub fn index_of_run(&self, b: &[u8]) -> Option<usize> {
+        let n = b.len();
+        debug_assert!(n > 0 && b[0].is_ascii_alphabetic() && b[n - 1].is_ascii_alphabetic());
+        if n > self.longest {
+            return None;
+        }
+        let letter = |c: u8| ((c | 0x20) - b'a') as usize;
+        if self.ends[n * 26 + letter(b[0])] & 1 << letter(b[n - 1]) == 0 {
+            return None;
+        }
+        self.index.get(packed_lower(b)?).map(|i| i as usize)
     }
 
     /// [`Lexicon::index_of`] for a word given as bytes.
@@ -100,7 +135,7 @@ impl Lexicon {
         if b.len() > self.longest {
             return None;
         }
-        self.index.get(&packed_lower(b)?).copied()
+        self.index.get(packed_lower(b)?).map(|i| i as usize)
     }
 }
 
@@ -135,6 +170,7 @@ fn build() -> Lexicon {
             lemma: base.trim_start_matches('-'),
             speech: flags.starts_with('S'),
             flags,
+            letters: flags.chars().filter_map(letter_bit).fold(0, |a, b| a | b),
         });
         for (w, bit) in [
             (base, BASE),
@@ -177,11 +213,13 @@ fn build() -> Lexicon {
         .match_kind(MatchKind::LeftmostLongest)
         .build(&words)
         .expect("the cue lexicon builds");
-    let mut index = FxHashMap::default();
-    for (i, w) in words.iter().enumerate() {
-        let key = packed_lower(w.as_bytes()).expect("lexicon words are short");
-        index.entry(key).or_insert(i);
-    }
+    let index = KeyTable::build(
+        words.iter().enumerate().map(|(i, w)| {
+            let key = packed_lower(w.as_bytes()).expect("lexicon words are short");
+            (key, u32::try_from(i).expect("few words"))
+        }),
+        |first, _| first,
+    );
     let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
     let mut ends = vec![0u32; 32 * 26];
     for w in &words {
@@ -208,7 +246,13 @@ pub fn one_of(word: &str, list: &[&str]) -> bool {
 }
 
 /// The word with a curly apostrophe made straight, for contractions.
-fn head_before_apostrophe(word: &str) -> &str {
+#[inline]
+pub fn head_before_apostrophe(word: &str) -> &str {
+    // Most words hold neither mark (`’` is the only char opening with 0xE2
+    // that can matter; the split decides).
+    if !word.bytes().any(|b| b == b'\'' || b == 0xe2) {
+        return word;
+    }
     word.split(['\'', '’']).next().unwrap_or(word)
 }
 
@@ -238,29 +282,49 @@ const CLOSED: &[&Closed] = &[
 
 /// The closed lists each word (ASCII-lower-cased) is on, as bits: one hash
 /// lookup instead of a scan of every list.
-static CLOSED_TABLE: LazyLock<FxHashMap<u128, u32>> = LazyLock::new(|| {
-    let mut map: FxHashMap<u128, u32> = FxHashMap::default();
-    for (i, list) in CLOSED.iter().enumerate() {
+static CLOSED_TABLE: LazyLock<KeyTable<u32>> = LazyLock::new(|| {
+    let pairs = CLOSED.iter().enumerate().flat_map(|(i, list)| {
         assert_eq!(list.bit as usize, i, "bits follow the order of CLOSED");
-        for w in list.words {
+        list.words.iter().map(|w| {
             let key = packed_lower(w.as_bytes()).expect("closed-list words are short");
-            *map.entry(key).or_default() |= 1 << list.bit;
-        }
-    }
-    map
+            (key, 1 << list.bit)
+        })
+    });
+    KeyTable::build(pairs, |a, b| a | b)
 });
 
 /// The closed lists `w` is on (ASCII case ignored, as [`one_of`] does).
-fn closed_bits(w: &str) -> u32 {
+pub fn closed_bits(w: &str) -> u32 {
     packed_lower(w.as_bytes())
-        .and_then(|key| CLOSED_TABLE.get(&key).copied())
+        .and_then(|key| CLOSED_TABLE.get(key))
         .unwrap_or(0)
 }
 
 /// ASCII-case-insensitive membership in a closed list: `one_of(w, list.words)`.
+#[cfg(test)]
 fn listed(w: &str, list: &Closed) -> bool {
     closed_bits(w) & (1 << list.bit) != 0
 }
+
+/// The bit of each closed list in [`closed_bits`].
+pub const DETERMINER: u32 = 1 << DETERMINER_WORDS.bit;
+pub const BLOCKS_VERB: u32 = 1 << BLOCKS_VERB_WORDS.bit;
+pub const PREPOSITION: u32 = 1 << PREPOSITION_WORDS.bit;
+/// Auxiliaries, modals and the copula: a finite verb after a subject.
+pub const AUX: u32 = 1 << AUX_WORDS.bit;
+pub const BE: u32 = 1 << BE_WORDS.bit;
+/// Common irregular past tenses: finite verbs of a content clause.
+pub const IRREGULAR_PAST: u32 = 1 << IRREGULAR_PAST_WORDS.bit;
+pub const NOMINATIVE: u32 = 1 << NOMINATIVE_WORDS.bit;
+pub const OBJECT_PRONOUN: u32 = 1 << OBJECT_PRONOUN_WORDS.bit;
+pub const FIRST_PERSON: u32 = 1 << FIRST_PERSON_WORDS.bit;
+pub const WH_CLAUSE: u32 = 1 << WH_CLAUSE_WORDS.bit;
+/// Words that end a noun phrase when walking over it.
+pub const BOUNDARY: u32 = 1 << BOUNDARY_WORDS.bit;
+pub const LY_NON_ADVERB: u32 = 1 << LY_NON_ADVERB_WORDS.bit;
+pub const ADVERB: u32 = 1 << ADVERB_WORDS.bit;
+/// Days, months and relative time words (`Tuesday`, `last week`).
+pub const TIME: u32 = 1 << TIME_WORDS.bit;
 
 const DETERMINER_WORDS: Closed = Closed {
     bit: 0,
@@ -270,10 +334,6 @@ const DETERMINER_WORDS: Closed = Closed {
         "both",
     ],
 };
-
-pub fn is_determiner(w: &str) -> bool {
-    listed(w, &DETERMINER_WORDS)
-}
 
 const BLOCKS_VERB_WORDS: Closed = Closed {
     bit: 1,
@@ -285,9 +345,14 @@ const BLOCKS_VERB_WORDS: Closed = Closed {
 
 /// Words that, before a verb form, make it a noun or adjective
 /// (`the claims`, `new reports`, `his promise`).
+#[cfg(test)]
 pub fn blocks_verb(w: &str) -> bool {
-    is_determiner(w)
-        || listed(w, &BLOCKS_VERB_WORDS)
+    blocks_verb_with(w, closed_bits(w))
+}
+
+/// [`blocks_verb`] given the closed lists `w` is on.
+pub fn blocks_verb_with(w: &str, bits: u32) -> bool {
+    bits & (DETERMINER | BLOCKS_VERB) != 0
         || w.ends_with("'s")
         || w.ends_with("’s")
         || w.ends_with("s'")
@@ -333,10 +398,6 @@ const PREPOSITION_WORDS: Closed = Closed {
         "around",
     ],
 };
-
-pub fn is_preposition(w: &str) -> bool {
-    listed(w, &PREPOSITION_WORDS)
-}
 
 const AUX_WORDS: Closed = Closed {
     bit: 3,
@@ -399,11 +460,6 @@ const AUX_WORDS: Closed = Closed {
     ],
 };
 
-/// Auxiliaries, modals and the copula: a finite verb after a subject.
-pub fn is_aux(w: &str) -> bool {
-    listed(w, &AUX_WORDS)
-}
-
 const BE_WORDS: Closed = Closed {
     bit: 4,
     words: &[
@@ -428,10 +484,6 @@ const BE_WORDS: Closed = Closed {
     ],
 };
 
-pub fn is_be(w: &str) -> bool {
-    listed(w, &BE_WORDS)
-}
-
 const IRREGULAR_PAST_WORDS: Closed = Closed {
     bit: 5,
     words: &[
@@ -444,20 +496,15 @@ const IRREGULAR_PAST_WORDS: Closed = Closed {
     ],
 };
 
-/// Common irregular past tenses: finite verbs of a content clause.
-pub fn is_irregular_past(w: &str) -> bool {
-    listed(w, &IRREGULAR_PAST_WORDS)
-}
-
 const NOMINATIVE_WORDS: Closed = Closed {
     bit: 6,
     words: &["he", "she", "they", "we", "i"],
 };
 
 /// Nominative pronouns: a clause starts here (`said he would`).
+#[cfg(test)]
 pub fn is_nominative(w: &str) -> bool {
-    let h = head_before_apostrophe(w);
-    listed(h, &NOMINATIVE_WORDS)
+    closed_bits(head_before_apostrophe(w)) & NOMINATIVE != 0
 }
 
 const OBJECT_PRONOUN_WORDS: Closed = Closed {
@@ -465,29 +512,21 @@ const OBJECT_PRONOUN_WORDS: Closed = Closed {
     words: &["him", "her", "them", "us", "me", "you", "it", "reporters"],
 };
 
-pub fn is_object_pronoun(w: &str) -> bool {
-    listed(w, &OBJECT_PRONOUN_WORDS)
-}
-
 const FIRST_PERSON_WORDS: Closed = Closed {
     bit: 8,
     words: &["i", "we", "us", "you"],
 };
 
 /// The writer's own voice: a first-person subject outside quotes.
+#[cfg(test)]
 pub fn is_first_person(w: &str) -> bool {
-    let h = head_before_apostrophe(w);
-    listed(h, &FIRST_PERSON_WORDS)
+    closed_bits(head_before_apostrophe(w)) & FIRST_PERSON != 0
 }
 
 const WH_CLAUSE_WORDS: Closed = Closed {
     bit: 9,
     words: &["whether", "if", "why", "how", "what", "who", "where"],
 };
-
-pub fn is_wh_clause(w: &str) -> bool {
-    listed(w, &WH_CLAUSE_WORDS)
-}
 
 const BOUNDARY_WORDS: Closed = Closed {
     bit: 10,
@@ -498,11 +537,6 @@ const BOUNDARY_WORDS: Closed = Closed {
         "here", "said", "says", "say",
     ],
 };
-
-/// Words that end a noun phrase when walking over it.
-pub fn is_boundary_word(w: &str) -> bool {
-    listed(w, &BOUNDARY_WORDS)
-}
 
 const LY_NON_ADVERB_WORDS: Closed = Closed {
     bit: 11,
@@ -550,12 +584,18 @@ const ADVERB_WORDS: Closed = Closed {
 
 /// Adverbs and adverbial words skipped between a subject and its verb, or a
 /// verb and its complement.
+#[cfg(test)]
 pub fn is_adverb(w: &str) -> bool {
+    adverb_with(w, closed_bits(w))
+}
+
+/// [`is_adverb`] given the closed lists `w` is on.
+pub fn adverb_with(w: &str, bits: u32) -> bool {
     (w.len() > 4
         && w.ends_with("ly")
         && !w.starts_with(char::is_uppercase)
-        && !listed(w, &LY_NON_ADVERB_WORDS))
-        || listed(w, &ADVERB_WORDS)
+        && bits & LY_NON_ADVERB == 0)
+        || bits & ADVERB != 0
 }
 
 const TIME_WORDS: Closed = Closed {
@@ -605,11 +645,6 @@ const TIME_WORDS: Closed = Closed {
         "next",
     ],
 };
-
-/// Days, months and relative time words (`Tuesday`, `last week`).
-pub fn is_time_word(w: &str) -> bool {
-    listed(w, &TIME_WORDS)
-}
 
 /// Section labels that may open a line before a colon (`Update:`,
 /// `Editor's Note:`): never a speaker or a source.
@@ -681,7 +716,9 @@ mod tests {
                 w.to_ascii_uppercase(),
                 format!("{w}x"),
                 format!("x{w}"),
+                format!("{w}-{w}"),
                 w[1..].to_string(),
+                w[..w.len() - 1].to_string(),
             ] {
                 let by_ac = lex
                     .ac
@@ -690,6 +727,23 @@ mod tests {
                     .map(|m| m.pattern().as_usize());
                 let by_index = lex.index_of(&probe);
                 assert_eq!(by_ac, by_index, "{probe}");
+                let letter = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_alphabetic());
+                let run = letter(probe.bytes().next())
+                    && letter(probe.bytes().next_back())
+                    && probe.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-');
+                if run {
+                    assert_eq!(lex.index_of_run(probe.as_bytes()), by_index, "{probe}");
+                }
+            }
+        }
+    }
+
+    /// The flag bits answer as a search of the flag string does.
+    #[test]
+    fn verb_flags_as_bits() {
+        for v in &LEXICON.verbs {
+            for flag in ('a'..='z').chain('A'..='Z').chain(['-', '_', 'é']) {
+                assert_eq!(v.has(flag), v.flags.contains(flag), "{} {flag}", v.lemma);
             }
         }
     }

@@ -48,14 +48,15 @@
 
 mod lexicon;
 mod rules;
+mod table;
 mod tokens;
 
 use super::{Context, QuoteMap, sources};
-use crate::report::{Evidence, Label, Sentence, SourceMention, SourceRole};
+use crate::report::{Evidence, Label, Sentence, SourceKind, SourceMention, SourceRole};
 use crate::span::Span;
-use rules::{Hit, Sent};
+use rules::{DirectCues, Hit, Memo, Sent};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::ops::Range;
 
 /// Summed cue weight at which a sentence is labelled reported_claim.
 pub const THRESHOLD: f32 = 1.0;
@@ -63,31 +64,59 @@ pub const THRESHOLD: f32 = 1.0;
 pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>], quotes: &QuoteMap) {
     let mut toks = Vec::new();
     let mut hits = Vec::new();
-    let mut direct: Vec<Range<usize>> = Vec::new();
     let mut found = Vec::new();
+    let mut memo = Memo::default();
+    let mut kinds = Kinds::default();
+    // Where the walk over the quoted ranges is: the sentences come in
+    // text order.
+    let mut quote_at = 0;
     for s in sentences.iter_mut() {
         // No lexicon match, no cue: skip the tokens and the rules.
         rules::matches(cx.text, s.span.range(), &mut found);
         if found.is_empty() && !rules::colon_opener(cx.text, s.span.range()) {
             continue;
         }
-        tokens::tokenize(cx.text, s.span.range(), quotes, &mut toks);
-        direct.clear();
-        direct.extend(
-            s.quotes
-                .iter()
-                .filter(|q| !q.partial)
-                .filter_map(|q| q.cue_span.map(|c| c.range())),
-        );
-        let sent = Sent::new(cx.text, &toks, &direct);
+        let range = s.span.range();
+        if quote_at > 0 && quotes.quoted[quote_at - 1].end > range.start {
+            // Not in text order after all: search afresh.
+            quote_at = quotes.quoted.partition_point(|r| r.end <= range.start);
+        }
+        quote_at = tokens::tokenize_from(cx.text, range, quotes, quote_at, &mut toks);
+        memo.reset(s.span.range());
+        let sent = Sent::new(cx.text, &toks, DirectCues::Quotes(&s.quotes), &memo);
         sent.analyse_matches(&found, &mut hits);
         sent.headline_colon(&mut hits);
-        apply(cx.text, s, &hits);
+        apply(cx.text, s, &hits, &mut kinds);
+    }
+}
+
+/// [`sources::classify`] of the source phrases met so far: the same few
+/// phrases (`officials`, `he`, `the company`) credit many claims, and
+/// classifying one splits and lower-cases it afresh.
+#[derive(Default)]
+struct Kinds<'a> {
+    known: FxHashMap<&'a str, SourceKind>,
+}
+
+impl<'a> Kinds<'a> {
+    /// Phrases kept at most: the table stays small on any input.
+    const MOST: usize = 4096;
+
+    fn classify(&mut self, phrase: &'a str) -> SourceKind {
+        if let Some(&kind) = self.known.get(phrase) {
+            return kind;
+        }
+        if self.known.len() >= Self::MOST {
+            self.known.clear();
+        }
+        let kind = sources::classify(phrase);
+        self.known.insert(phrase, kind);
+        kind
     }
 }
 
 /// Adds the label, its evidence and the sources when the weight suffices.
-fn apply<'a>(text: &'a str, s: &mut Sentence<'a>, hits: &[Hit]) {
+fn apply<'a>(text: &'a str, s: &mut Sentence<'a>, hits: &[Hit], kinds: &mut Kinds<'a>) {
     let total: f32 = hits.iter().map(|h| h.weight).sum();
     if total < THRESHOLD {
         return;
@@ -123,7 +152,7 @@ fn apply<'a>(text: &'a str, s: &mut Sentence<'a>, hits: &[Hit]) {
             s.sources.push(SourceMention {
                 text: phrase,
                 span: Span::bytes(r),
-                kind: sources::classify(phrase),
+                kind: kinds.classify(phrase),
                 role: SourceRole::Claim,
             });
         }
@@ -172,6 +201,26 @@ fn plural_head(word: &str) -> bool {
     word.len() > 3
         && ends_ci(word, "s")
         && !["ss", "us", "is", "ous"].iter().any(|e| ends_ci(word, e))
+}
+
+/// Every text file under `fixtures/`, for tests that run a fast path and
+/// its reference over real text.
+#[cfg(test)]
+fn fixture_texts() -> Vec<String> {
+    let mut texts = Vec::new();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut dirs = vec![root];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if let Ok(t) = std::fs::read_to_string(&p) {
+                texts.push(t);
+            }
+        }
+    }
+    texts
 }
 
 #[cfg(test)]

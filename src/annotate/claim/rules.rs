@@ -5,11 +5,13 @@
 //! cue.
 
 use super::lexicon::{
-    BASE, ING, LEXICON, PART, PAST, S3, Verb, blocks_verb, is_adverb, is_aux, is_be,
-    is_boundary_word, is_determiner, is_first_person, is_headline_label, is_irregular_past,
-    is_nominative, is_object_pronoun, is_preposition, is_time_word, is_wh_clause, one_of,
+    AUX, BASE, BE, BOUNDARY, DETERMINER, Entry, FIRST_PERSON, ING, IRREGULAR_PAST, LEXICON,
+    NOMINATIVE, OBJECT_PRONOUN, PART, PAST, PREPOSITION, S3, TIME, Verb, WH_CLAUSE, adverb_with,
+    blocks_verb_with, closed_bits, head_before_apostrophe, is_headline_label, one_of,
 };
 use super::tokens::Tok;
+use crate::report::Quote;
+use std::cell::Cell;
 use std::ops::Range;
 
 /// One cue found in a sentence.
@@ -45,19 +47,26 @@ pub fn matches(text: &str, range: Range<usize>, out: &mut Vec<Match>) {
     out.clear();
     let lex = &*LEXICON;
     let b = &text.as_bytes()[..range.end];
-    let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
+    let n = b.len();
     let mut i = range.start;
-    while i < b.len() {
+    while i < n {
         if !b[i].is_ascii_alphabetic() {
             i += 1;
             continue;
         }
         let start = i;
         i += 1;
-        while letter(i) || (b[i..].first() == Some(&b'-') && letter(i + 1)) {
-            i += 1;
+        loop {
+            while i < n && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if i + 1 < n && b[i] == b'-' && b[i + 1].is_ascii_alphabetic() {
+                i += 2;
+            } else {
+                break;
+            }
         }
-        if let Some(entry) = lex.index_of_bytes(&b[start..i]) {
+        if let Some(entry) = lex.index_of_run(&b[start..i]) {
             out.push(Match {
                 start,
                 end: i,
@@ -71,7 +80,11 @@ pub fn matches(text: &str, range: Range<usize>, out: &mut Vec<Match>) {
 /// [`Sent::headline_colon`] looks for `Name: proposition`.
 pub fn colon_opener(text: &str, range: Range<usize>) -> bool {
     let b = &text.as_bytes()[range];
-    b[..b.len().min(64)].contains(&b':')
+    // No early exit: the compiler compares the 64 bytes a vector at a time
+    // (a memchr call cost more than the search on a short sentence).
+    b[..b.len().min(64)]
+        .iter()
+        .fold(false, |any, &c| any | (c == b':'))
 }
 
 /// How far (in tokens) a rule looks for the clause around an attribution.
@@ -109,23 +122,206 @@ pub struct Sent<'t> {
     pub text: &'t str,
     pub toks: &'t [Tok],
     /// Cue spans of full (non-partial) direct quotes in this sentence.
-    pub direct_cues: &'t [Range<usize>],
+    pub direct_cues: DirectCues<'t>,
     /// A headline in title case: capitalised verbs are verbs (`Graham Says`).
     title_case: bool,
+    /// What the word lookups found for each word of the sentence.
+    memo: &'t Memo,
+}
+
+/// Where the cues of a sentence's full (non-partial) direct quotes are.
+#[derive(Clone, Copy)]
+pub enum DirectCues<'t> {
+    /// The sentence's quotes, as the quote detector found them: read only
+    /// when a verb is about to count (most sentences never get there).
+    Quotes(&'t [Quote<'t>]),
+    /// The cue spans themselves.
+    #[cfg(test)]
+    Ranges(&'t [Range<usize>]),
+}
+
+impl DirectCues<'_> {
+    fn contains(&self, cue: &Range<usize>) -> bool {
+        match self {
+            DirectCues::Quotes(quotes) => quotes
+                .iter()
+                .filter(|q| !q.partial)
+                .filter_map(|q| q.cue_span.map(|c| c.range()))
+                .any(|c| c == *cue),
+            #[cfg(test)]
+            DirectCues::Ranges(ranges) => ranges.contains(cue),
+        }
+    }
+}
+
+/// The closed lists and lexicon entry of the words of one sentence, keyed by
+/// their byte offset and length: the rules ask about the same few words
+/// again and again (`is_aux`, `is_adverb`, … of the word before a verb), and
+/// each answer is one hash lookup the first time only.
+///
+/// A slot is a `u64`: the closed-list bits (bits 0..16), whether they are
+/// known (bit 16) and whether the entry is (bit 17), the entry index plus
+/// one (bits 18..32, 0 for none) and the word's length (bits 32..64).
+#[derive(Default)]
+pub struct Memo {
+    slots: Vec<Cell<u64>>,
+    /// Byte offset of the sentence in the text.
+    base: usize,
+}
+
+const CLOSED_KNOWN: u64 = 1 << 16;
+const ENTRY_KNOWN: u64 = 1 << 17;
+const ENTRY_SHIFT: u32 = 18;
+const ENTRY_MASK: u64 = (1 << 14) - 1;
+
+impl Memo {
+    /// Forgets every word and makes room for the sentence `text[range]`.
+    pub fn reset(&mut self, range: Range<usize>) {
+        self.base = range.start;
+        self.slots.clear();
+        self.slots.resize(range.len(), Cell::new(0));
+    }
+
+    /// The slot of `w` (a slice of `text`) and its value, emptied when it
+    /// held another word at the same offset; `None` for a word outside the
+    /// sentence or too long to key.
+    #[inline]
+    fn slot(&self, text: &str, w: &str) -> Option<(&Cell<u64>, u64)> {
+        let off = (w.as_ptr() as usize)
+            .wrapping_sub(text.as_ptr() as usize)
+            .wrapping_sub(self.base);
+        let cell = self.slots.get(off)?;
+        let len = u32::try_from(w.len()).ok()?;
+        let v = cell.get();
+        Some(if v >> 32 == u64::from(len) {
+            (cell, v)
+        } else {
+            (cell, u64::from(len) << 32)
+        })
+    }
 }
 
 impl<'t> Sent<'t> {
-    pub fn new(text: &'t str, toks: &'t [Tok], direct_cues: &'t [Range<usize>]) -> Sent<'t> {
-        let words = toks.iter().filter(|t| t.is_word()).count();
-        let caps = toks.iter().filter(|t| t.is_word() && t.cap).count();
+    /// `memo` must have been [reset](Memo::reset) for this sentence.
+    pub fn new(
+        text: &'t str,
+        toks: &'t [Tok],
+        direct_cues: DirectCues<'t>,
+        memo: &'t Memo,
+    ) -> Sent<'t> {
+        let (mut words, mut caps) = (0, 0);
+        for t in toks.iter().filter(|t| t.is_word()) {
+            words += 1;
+            caps += usize::from(t.cap);
+        }
         Sent {
             text,
             toks,
             direct_cues,
             title_case: words >= 3 && caps * 10 >= words * 7,
+            memo,
         }
     }
 
+    /// The closed lists `w` is on ([`closed_bits`]), looked up once per word.
+    #[inline]
+    fn closed(&self, w: &str) -> u32 {
+        let Some((cell, v)) = self.memo.slot(self.text, w) else {
+            return closed_bits(w);
+        };
+        if v & CLOSED_KNOWN != 0 {
+            return v as u32 & 0xffff;
+        }
+        let bits = closed_bits(w);
+        cell.set(v | CLOSED_KNOWN | u64::from(bits));
+        bits
+    }
+
+    /// The lexicon entry of `w` ([`Lexicon::entry_of`]), looked up once per word.
+    ///
+    /// [`Lexicon::entry_of`]: super::lexicon::Lexicon::entry_of
+    #[inline]
+    fn entry(&self, w: &str) -> Option<&'static Entry> {
+        let lex = &*LEXICON;
+        let Some((cell, v)) = self.memo.slot(self.text, w) else {
+            return lex.entry_of(w);
+        };
+        let index = if v & ENTRY_KNOWN != 0 {
+            (v >> ENTRY_SHIFT & ENTRY_MASK) as usize
+        } else {
+            let index = lex.index_of(w).map_or(0, |i| i + 1);
+            cell.set(v | ENTRY_KNOWN | (index as u64) << ENTRY_SHIFT);
+            index
+        };
+        index.checked_sub(1).map(|i| &lex.entries[i])
+    }
+
+    #[inline]
+    fn is_determiner(&self, w: &str) -> bool {
+        self.closed(w) & DETERMINER != 0
+    }
+
+    #[inline]
+    fn is_preposition(&self, w: &str) -> bool {
+        self.closed(w) & PREPOSITION != 0
+    }
+
+    #[inline]
+    fn is_aux(&self, w: &str) -> bool {
+        self.closed(w) & AUX != 0
+    }
+
+    #[inline]
+    fn is_be(&self, w: &str) -> bool {
+        self.closed(w) & BE != 0
+    }
+
+    #[inline]
+    fn is_irregular_past(&self, w: &str) -> bool {
+        self.closed(w) & IRREGULAR_PAST != 0
+    }
+
+    #[inline]
+    fn is_object_pronoun(&self, w: &str) -> bool {
+        self.closed(w) & OBJECT_PRONOUN != 0
+    }
+
+    #[inline]
+    fn is_wh_clause(&self, w: &str) -> bool {
+        self.closed(w) & WH_CLAUSE != 0
+    }
+
+    #[inline]
+    fn is_boundary_word(&self, w: &str) -> bool {
+        self.closed(w) & BOUNDARY != 0
+    }
+
+    #[inline]
+    fn is_time_word(&self, w: &str) -> bool {
+        self.closed(w) & TIME != 0
+    }
+
+    #[inline]
+    fn is_nominative(&self, w: &str) -> bool {
+        self.closed(head_before_apostrophe(w)) & NOMINATIVE != 0
+    }
+
+    #[inline]
+    fn is_first_person(&self, w: &str) -> bool {
+        self.closed(head_before_apostrophe(w)) & FIRST_PERSON != 0
+    }
+
+    #[inline]
+    fn blocks_verb(&self, w: &str) -> bool {
+        blocks_verb_with(w, self.closed(w))
+    }
+
+    #[inline]
+    fn is_adverb(&self, w: &str) -> bool {
+        adverb_with(w, self.closed(w))
+    }
+
+    #[inline]
     fn word(&self, i: usize) -> Option<&'t str> {
         self.toks
             .get(i)
@@ -133,14 +329,17 @@ impl<'t> Sent<'t> {
             .map(|t| t.text(self.text))
     }
 
+    #[inline]
     fn punct(&self, i: usize) -> Option<char> {
         self.toks.get(i).and_then(|t| t.punct)
     }
 
+    #[inline]
     fn span(&self, first: usize, last: usize) -> Range<usize> {
         self.toks[first].start..self.toks[last].end
     }
 
+    #[inline]
     fn lower_word(&self, i: usize) -> Option<&'t str> {
         self.word(i).filter(|_| !self.toks[i].cap)
     }
@@ -247,15 +446,15 @@ impl<'t> Sent<'t> {
             if t.quoted
                 || shouted
                 || is_headline_label(w)
-                || is_time_word(w)
+                || self.is_time_word(w)
                 || w.starts_with(|c: char| c.is_ascii_digit())
             {
                 return;
             }
             let name_word = t.cap
-                && !is_determiner(w)
-                && !is_preposition(w)
-                && !is_nominative(w)
+                && !self.is_determiner(w)
+                && !self.is_preposition(w)
+                && !self.is_nominative(w)
                 && !one_of(w, &["and", "or", "but", "not", "all"]);
             // A name has no function word and no verb (`Said Ellis:`); a
             // document may have a determiner or modifiers (`A new poll:`).
@@ -296,31 +495,32 @@ impl<'t> Sent<'t> {
         let Some(w) = self.lower_word(m) else {
             return false;
         };
-        if is_aux(w) || is_irregular_past(w) {
+        if self.is_aux(w) || self.is_irregular_past(w) {
             return true;
         }
         let prev = m.checked_sub(1).and_then(|p| self.word(p));
         if prev.is_some_and(|p| {
-            is_determiner(p)
-                || is_preposition(p)
+            self.is_determiner(p)
+                || self.is_preposition(p)
                 || one_of(p, &["more", "most", "less", "very", "so", "too", "as"])
         }) {
             return false;
         }
         if w.len() > 4 && w.ends_with("ed") {
             // `a newly created role`: an adjective after article + adverb
-            let adjective = prev.is_some_and(is_adverb)
+            let adjective = prev.is_some_and(|w| self.is_adverb(w))
                 && m.checked_sub(2)
                     .and_then(|p| self.word(p))
-                    .is_some_and(is_determiner);
+                    .is_some_and(|w| self.is_determiner(w));
             return !adjective;
         }
         self.verb_forms(w).is_some_and(|f| f & (S3 | PAST) != 0)
     }
 
     /// The verb forms a word has in the lexicon.
+    #[inline]
     fn verb_forms(&self, w: &str) -> Option<u8> {
-        LEXICON.entry_of(w)?.verb.map(|(_, f)| f)
+        self.entry(w)?.verb.map(|(_, f)| f)
     }
 
     /// True when every word token in `range` lies inside quotation marks.
@@ -357,7 +557,7 @@ impl<'t> Sent<'t> {
     /// `(first, last)` token indices, or None.
     fn np_back(&self, end: usize) -> Option<(usize, usize)> {
         if let Some(w) = self.word(end)
-            && (is_nominative(w) || one_of(w, &["it", "who", "which", "you"]))
+            && (self.is_nominative(w) || one_of(w, &["it", "who", "which", "you"]))
         {
             return Some((end, end));
         }
@@ -367,16 +567,19 @@ impl<'t> Sent<'t> {
             let i = j as usize;
             if let Some(w) = self.word(i) {
                 let lower = !self.toks[i].cap;
-                if is_boundary_word(w)
-                    || is_aux(w)
-                    || is_nominative(w)
-                    || (is_time_word(w) && i != end)
-                    || (lower && i != end && (is_irregular_past(w) || self.verb_forms(w).is_some()))
+                if self.is_boundary_word(w)
+                    || self.is_aux(w)
+                    || self.is_nominative(w)
+                    || (self.is_time_word(w) && i != end)
+                    || (lower
+                        && i != end
+                        && (self.is_irregular_past(w) || self.verb_forms(w).is_some()))
                 {
                     break;
                 }
-                if is_preposition(w) {
-                    let left_ok = i > 0 && self.word(i - 1).is_some_and(|p| !is_boundary_word(p));
+                if self.is_preposition(w) {
+                    let left_ok =
+                        i > 0 && self.word(i - 1).is_some_and(|p| !self.is_boundary_word(p));
                     if !left_ok || first.is_none() {
                         break;
                     }
@@ -388,7 +591,7 @@ impl<'t> Sent<'t> {
             j -= 1;
         }
         let mut first = first?;
-        while first <= end && self.word(first).is_some_and(is_preposition) {
+        while first <= end && self.word(first).is_some_and(|w| self.is_preposition(w)) {
             first += 1;
         }
         (first <= end).then_some((first, end))
@@ -401,14 +604,17 @@ impl<'t> Sent<'t> {
         while i < self.toks.len() && i - start < 10 {
             let t = self.toks[i];
             if let Some(w) = self.word(i) {
-                if is_boundary_word(w) || is_aux(w) || t.quoted {
+                if self.is_boundary_word(w) || self.is_aux(w) || t.quoted {
                     break;
                 }
-                if i > start && (is_preposition(w) || is_time_word(w)) {
+                if i > start && (self.is_preposition(w) || self.is_time_word(w)) {
                     let next_ok = self
                         .word(i + 1)
-                        .is_some_and(|n| is_determiner(n) || self.toks[i + 1].cap);
-                    if !next_ok || is_time_word(w) || self.word(i + 1).is_some_and(is_time_word) {
+                        .is_some_and(|n| self.is_determiner(n) || self.toks[i + 1].cap);
+                    if !next_ok
+                        || self.is_time_word(w)
+                        || self.word(i + 1).is_some_and(|w| self.is_time_word(w))
+                    {
                         break;
                     }
                 }
@@ -429,7 +635,8 @@ impl<'t> Sent<'t> {
         let mut j = k.checked_sub(1)?;
         loop {
             let w = self.word(j)?;
-            let skip = (is_aux(w) || is_adverb(w) || (is_be(w) && j + 1 < k)) && !self.toks[j].cap;
+            let skip = (self.is_aux(w) || self.is_adverb(w) || (self.is_be(w) && j + 1 < k))
+                && !self.toks[j].cap;
             if !skip {
                 break;
             }
@@ -444,13 +651,13 @@ impl<'t> Sent<'t> {
         let close = k.checked_sub(1).filter(|&c| self.punct(c) == Some(','))?;
         let (af, _) = self.np_back(close.checked_sub(1)?)?;
         let opener = self.word(af)?;
-        if self.toks[af].cap && !is_determiner(opener) {
+        if self.toks[af].cap && !self.is_determiner(opener) {
             return None; // `The plan is dead, said Smith`: not an apposition
         }
         let open = af.checked_sub(1).filter(|&c| self.punct(c) == Some(','))?;
         let (nf, nl) = self.np_back(open.checked_sub(1)?)?;
         let name = self.word(nf)?;
-        (self.toks[nf].cap || is_nominative(name)).then_some((nf, nl))
+        (self.toks[nf].cap || self.is_nominative(name)).then_some((nf, nl))
     }
 
     fn source_range(&self, np: Option<(usize, usize)>) -> Option<Range<usize>> {
@@ -460,13 +667,13 @@ impl<'t> Sent<'t> {
     /// The head of a subject: the last word before a preposition.
     fn head_of(&self, (f, l): (usize, usize)) -> usize {
         (f + 1..=l)
-            .find(|&i| self.word(i).is_some_and(is_preposition))
+            .find(|&i| self.word(i).is_some_and(|w| self.is_preposition(w)))
             .map_or(l, |i| i - 1)
     }
 
     fn is_document(&self, i: usize) -> bool {
         self.word(i)
-            .is_some_and(|w| LEXICON.entry_of(w).is_some_and(|e| e.document))
+            .is_some_and(|w| self.entry(w).is_some_and(|e| e.document))
     }
 
     /// Whether the word at `k` can be the verb it is spelled as: not a
@@ -486,23 +693,23 @@ impl<'t> Sent<'t> {
         let prev = k.checked_sub(1).and_then(|p| self.word(p));
         let next = self.word(k + 1);
         if let Some(p) = prev {
-            if blocks_verb(p) {
+            if self.blocks_verb(p) {
                 return None;
             }
             let lower_noun = !self.toks[k - 1].cap
-                && !is_nominative(p)
-                && !is_aux(p)
-                && !is_be(p)
-                && !is_adverb(p)
-                && !is_boundary_word(p)
-                && !is_object_pronoun(p)
-                && !is_preposition(p)
+                && !self.is_nominative(p)
+                && !self.is_aux(p)
+                && !self.is_be(p)
+                && !self.is_adverb(p)
+                && !self.is_boundary_word(p)
+                && !self.is_object_pronoun(p)
+                && !self.is_preposition(p)
                 && !one_of(p, &["it", "who", "which", "you"]);
             if forms & (PAST | PART) == 0 && p.starts_with(|c: char| c.is_ascii_digit()) {
                 return None; // `a 4-4 ruling`
             }
             if forms & ING != 0 && forms & !ING == 0 {
-                if is_preposition(p) {
+                if self.is_preposition(p) {
                     position = Position::Unsaid; // `by telling them that`, `without knowing`
                 }
             } else if p.eq_ignore_ascii_case("to") && forms & BASE != 0 {
@@ -511,19 +718,19 @@ impl<'t> Sent<'t> {
                 if !self.raising(k) {
                     position = Position::Unsaid;
                 }
-            } else if is_preposition(p) {
+            } else if self.is_preposition(p) {
                 return None;
             }
             if nounlike
                 && forms & (PAST | PART | ING) == 0
                 && lower_noun
-                && next.is_some_and(|n| is_preposition(n) || is_aux(n))
+                && next.is_some_and(|n| self.is_preposition(n) || self.is_aux(n))
             {
                 return None; // `medical claims on-air`
             }
         }
         if forms & (PAST | PART | ING) == 0
-            && next.is_some_and(|n| is_aux(n) && !self.toks[k + 1].cap)
+            && next.is_some_and(|n| self.is_aux(n) && !self.toks[k + 1].cap)
             && !(k > 0 && self.toks[k - 1].cap && Some(k - 1) != self.first_word())
         {
             return None; // `Health worries have dogged …`
@@ -544,7 +751,7 @@ impl<'t> Sent<'t> {
         let tok = self.toks[k];
         let prev = k.checked_sub(1).and_then(|p| self.word(p));
         if forms & PART != 0
-            && prev.is_some_and(is_determiner)
+            && prev.is_some_and(|w| self.is_determiner(w))
             && one_of(
                 v.lemma,
                 &["allege", "rumor", "report", "suppose", "purport"],
@@ -582,10 +789,10 @@ impl<'t> Sent<'t> {
             .or_else(|| self.raising(k).then(|| self.subject(k - 2)).flatten());
         // A gerund's source is only the subject of its `be` (`is saying`):
         // in `Trump avoids condemning …` the phrase before it is no source.
-        let gerund = forms == ING && !prev.is_some_and(is_be);
+        let gerund = forms == ING && !prev.is_some_and(|w| self.is_be(w));
         if let Some((f, l)) = subj
             && f == l
-            && is_first_person(self.word(f).unwrap_or(""))
+            && self.is_first_person(self.word(f).unwrap_or(""))
         {
             return; // the writer's own voice
         }
@@ -656,7 +863,7 @@ impl<'t> Sent<'t> {
         let mut j = k + 1;
         while self
             .word(j)
-            .is_some_and(|w| is_adverb(w) || is_object_pronoun(w))
+            .is_some_and(|w| self.is_adverb(w) || self.is_object_pronoun(w))
         {
             j += 1;
         }
@@ -678,7 +885,7 @@ impl<'t> Sent<'t> {
             // a subject follows, not the verb of a relative clause
             return self.word(j + 1).is_some() && !self.finite(j + 1);
         }
-        is_wh_clause(w) || is_nominative(w)
+        self.is_wh_clause(w) || self.is_nominative(w)
     }
 
     /// A base form needs a subject or an auxiliary before it to be a verb.
@@ -690,18 +897,18 @@ impl<'t> Sent<'t> {
                 return false;
             };
             let cap = self.toks[j].cap;
-            if is_adverb(w) && !cap {
+            if self.is_adverb(w) && !cap {
                 continue;
             }
             return w.eq_ignore_ascii_case("to")
-                || (is_aux(w) && Some(j) != self.first_word())
-                || is_nominative(w)
-                || is_object_pronoun(w)
+                || (self.is_aux(w) && Some(j) != self.first_word())
+                || self.is_nominative(w)
+                || self.is_object_pronoun(w)
                 || one_of(w, &["who", "which", "people"])
                 || (w.ends_with('s') && !w.ends_with("'s") && !w.ends_with("’s"))
                 || (cap
-                    && !is_boundary_word(w)
-                    && !is_adverb(w)
+                    && !self.is_boundary_word(w)
+                    && !self.is_adverb(w)
                     && !one_of(w, &["please", "now", "just"]));
         }
         false
@@ -712,10 +919,10 @@ impl<'t> Sent<'t> {
         while j > 0 {
             j -= 1;
             let w = self.word(j)?;
-            if is_be(w) {
+            if self.is_be(w) {
                 return Some(j);
             }
-            if !is_adverb(w) || self.toks[j].cap {
+            if !self.is_adverb(w) || self.toks[j].cap {
                 return None;
             }
         }
@@ -888,28 +1095,28 @@ impl<'t> Sent<'t> {
             if w.eq_ignore_ascii_case("that") {
                 return if j + 2 < n { Comp::Clause } else { Comp::End };
             }
-            if is_wh_clause(w) || is_nominative(w) || w.eq_ignore_ascii_case("there") {
+            if self.is_wh_clause(w) || self.is_nominative(w) || w.eq_ignore_ascii_case("there") {
                 return Comp::Clause;
             }
             if w.eq_ignore_ascii_case("when")
-                && self
-                    .word(j + 1)
-                    .is_some_and(|n| is_nominative(n) || is_determiner(n) || self.toks[j + 1].cap)
+                && self.word(j + 1).is_some_and(|n| {
+                    self.is_nominative(n) || self.is_determiner(n) || self.toks[j + 1].cap
+                })
             {
                 return Comp::Clause; // `have not said when they would …`
             }
             if one_of(w, &["it", "this"]) && self.finite(j + 1) {
                 return Comp::Clause;
             }
-            if (is_aux(w) || (j == k + 1 && self.finite(j))) && !t.cap {
+            if (self.is_aux(w) || (j == k + 1 && self.finite(j))) && !t.cap {
                 // `what many have speculated is …`: the object moved out.
                 return Comp::Clause;
             }
-            if is_boundary_word(w) {
+            if self.is_boundary_word(w) {
                 return Comp::End;
             }
-            if (is_adverb(w) || is_time_word(w))
-                && !matches!(next, Some(n) if is_determiner(n) && !is_time_word(w))
+            if (self.is_adverb(w) || self.is_time_word(w))
+                && !matches!(next, Some(n) if self.is_determiner(n) && !self.is_time_word(w))
             {
                 j += 1;
                 continue;
@@ -936,7 +1143,7 @@ impl<'t> Sent<'t> {
             if w.eq_ignore_ascii_case("as") && v.has('n') {
                 return Comp::Naming;
             }
-            if is_preposition(w) {
+            if self.is_preposition(w) {
                 // `told reporters at a 10 a.m. briefing that …`, `said on
                 // Jan. 14 that …`: a short phrase of time or occasion.
                 if let Some(that) = self.occasion_then_that(j) {
@@ -951,14 +1158,14 @@ impl<'t> Sent<'t> {
                         || self.toks[p].cap
                         || self
                             .word(p)
-                            .is_some_and(|w| is_time_word(w) || is_adverb(w))
+                            .is_some_and(|w| self.is_time_word(w) || self.is_adverb(w))
                 });
                 if !occasion && self.word(j).is_some_and(|w| w.eq_ignore_ascii_case("that")) {
                     return Comp::End;
                 }
                 continue;
             }
-            if is_object_pronoun(w) && takes_object && !seen_object {
+            if self.is_object_pronoun(w) && takes_object && !seen_object {
                 seen_object = true;
                 j += 1;
                 continue;
@@ -1022,7 +1229,7 @@ impl<'t> Sent<'t> {
                         Comp::Clause
                     };
                 }
-                if m > first && (is_nominative(x) || x.eq_ignore_ascii_case("it")) {
+                if m > first && (self.is_nominative(x) || x.eq_ignore_ascii_case("it")) {
                     // `told reporters it was over` / `read the guides I wrote`
                     return if takes_object && self.finite(m + 1) {
                         Comp::Clause
@@ -1047,7 +1254,10 @@ impl<'t> Sent<'t> {
                     }
                     return Comp::Object(first..m, false);
                 }
-                if m > first && v.has('n') && (is_determiner(x) || x.eq_ignore_ascii_case("as")) {
+                if m > first
+                    && v.has('n')
+                    && (self.is_determiner(x) || x.eq_ignore_ascii_case("as"))
+                {
                     return Comp::Naming;
                 }
                 if m > first && one_of(x, &["of", "and", "or", "nor"]) {
@@ -1057,8 +1267,10 @@ impl<'t> Sent<'t> {
                     m += 1;
                     continue;
                 }
-                if m > first && (is_preposition(x) || is_boundary_word(x) || is_time_word(x)) {
-                    if takes_object && !seen_object && !is_boundary_word(x) {
+                if m > first
+                    && (self.is_preposition(x) || self.is_boundary_word(x) || self.is_time_word(x))
+                {
+                    if takes_object && !seen_object && !self.is_boundary_word(x) {
                         break;
                     }
                     if x.eq_ignore_ascii_case("for") && (v.has('c') || self.reason_at(m + 1, v)) {
@@ -1097,9 +1309,9 @@ impl<'t> Sent<'t> {
     /// `to` + a verb (not `to the`, `to him`, `to Tuesday`, `to 5`).
     fn infinitive_at(&self, i: usize) -> bool {
         self.lower_word(i).is_some_and(|w| {
-            !is_determiner(w)
-                && !is_object_pronoun(w)
-                && !is_time_word(w)
+            !self.is_determiner(w)
+                && !self.is_object_pronoun(w)
+                && !self.is_time_word(w)
                 && !w.ends_with("ing")
                 && (!w.ends_with('s') || w.ends_with("ss") || w.ends_with("us"))
                 && !w.starts_with(|c: char| c.is_ascii_digit())
@@ -1126,8 +1338,8 @@ impl<'t> Sent<'t> {
                 // (`on a Marine base that overlooks the bay`).
                 let subject_follows = i > p + 1
                     && self.word(i + 1).is_some_and(|w| {
-                        is_determiner(w)
-                            || is_nominative(w)
+                        self.is_determiner(w)
+                            || self.is_nominative(w)
                             || self.toks[i + 1].cap
                             || w.starts_with(|c: char| c.is_ascii_digit())
                             || self.has_finite(i + 1..(i + 5).min(self.toks.len()))
@@ -1136,10 +1348,15 @@ impl<'t> Sent<'t> {
                 return (occasion && subject_follows).then_some(i);
             }
             let t = self.toks[i];
-            if t.quoted || is_nominative(w) || is_aux(w) || is_wh_clause(w) || self.finite(i) {
+            if t.quoted
+                || self.is_nominative(w)
+                || self.is_aux(w)
+                || self.is_wh_clause(w)
+                || self.finite(i)
+            {
                 return None;
             }
-            if is_preposition(w) {
+            if self.is_preposition(w) {
                 preps += 1;
                 if preps > 1 {
                     return None;
@@ -1147,7 +1364,7 @@ impl<'t> Sent<'t> {
                 continue;
             }
             occasion |= t.cap
-                || is_time_word(w)
+                || self.is_time_word(w)
                 || self.is_document(i)
                 || w.starts_with(|c: char| c.is_ascii_digit());
         }
@@ -1180,10 +1397,10 @@ impl<'t> Sent<'t> {
             };
             if self.toks[i].quoted
                 || w.eq_ignore_ascii_case("that")
-                || is_nominative(w)
-                || is_aux(w)
-                || is_wh_clause(w)
-                || (i > start && (is_preposition(w) || self.finite(i)))
+                || self.is_nominative(w)
+                || self.is_aux(w)
+                || self.is_wh_clause(w)
+                || (i > start && (self.is_preposition(w) || self.finite(i)))
             {
                 break;
             }
@@ -1195,7 +1412,11 @@ impl<'t> Sent<'t> {
     /// `be` + participle: `it was reported that`, `is said to`, `were revealed`.
     fn passive(&self, k: usize, be: usize, v: &Verb, out: &mut Vec<Hit>) {
         let mut s = be;
-        while s > 0 && self.word(s - 1).is_some_and(|w| is_aux(w) || is_adverb(w)) {
+        while s > 0
+            && self
+                .word(s - 1)
+                .is_some_and(|w| self.is_aux(w) || self.is_adverb(w))
+        {
             s -= 1;
         }
         let be_word = self.word(be).unwrap_or("");
@@ -1209,7 +1430,7 @@ impl<'t> Sent<'t> {
         let mut j = k + 1;
         while self
             .word(j)
-            .is_some_and(|w| is_adverb(w) || is_time_word(w))
+            .is_some_and(|w| self.is_adverb(w) || self.is_time_word(w))
         {
             j += 1;
         }
@@ -1217,8 +1438,8 @@ impl<'t> Sent<'t> {
         let mut weight = 0.0;
         let mut source = None;
         if (next.eq_ignore_ascii_case("that")
-            || is_wh_clause(next)
-            || is_nominative(next)
+            || self.is_wh_clause(next)
+            || self.is_nominative(next)
             || one_of(next, &["this", "there"]))
             && self.word(j + 1).is_some()
         {
@@ -1232,7 +1453,7 @@ impl<'t> Sent<'t> {
                 weight = CLAIM;
                 source = self.source_range(Some(np));
             }
-        } else if v.has('n') && (next.eq_ignore_ascii_case("as") || is_determiner(next)) {
+        } else if v.has('n') && (next.eq_ignore_ascii_case("as") || self.is_determiner(next)) {
             weight = CLAIM; // `was called a charlatan`
         }
         if weight == 0.0 {
@@ -1255,9 +1476,9 @@ impl<'t> Sent<'t> {
     fn attitude(&self, k: usize, out: &mut Vec<Hit>) {
         // `were sure`, `were also incensed`, `is so frustrated`
         let mut b = k.checked_sub(1);
-        while let Some(i) =
-            b.filter(|&i| k - i <= 2 && !self.toks[i].cap && self.word(i).is_some_and(is_adverb))
-        {
+        while let Some(i) = b.filter(|&i| {
+            k - i <= 2 && !self.toks[i].cap && self.word(i).is_some_and(|w| self.is_adverb(w))
+        }) {
             b = i.checked_sub(1);
         }
         // `made (it) clear that …`: a speaker's plain statement.
@@ -1283,7 +1504,7 @@ impl<'t> Sent<'t> {
         let lead = if made_clear {
             b.map(|b| if make(b) { b } else { b - 1 })
         } else {
-            b.filter(|&b| self.word(b).is_some_and(is_be))
+            b.filter(|&b| self.word(b).is_some_and(|w| self.is_be(w)))
         };
         let Some(be) = lead else {
             return;
@@ -1300,7 +1521,7 @@ impl<'t> Sent<'t> {
             f == l
                 && self
                     .word(f)
-                    .is_some_and(|w| is_first_person(w) || one_of(w, &["it", "this"]))
+                    .is_some_and(|w| self.is_first_person(w) || one_of(w, &["it", "this"]))
         }) {
             return;
         }
@@ -1344,8 +1565,8 @@ impl<'t> Sent<'t> {
         // (`fears that prices would rise`), not a relative (`reports that surfaced`)
         let bare_subject =
             || !self.finite(that + 1) && self.verb_forms(w).is_none() && self.finite(that + 2);
-        let clause = is_nominative(w)
-            || is_determiner(w)
+        let clause = self.is_nominative(w)
+            || self.is_determiner(w)
             || self.toks[that + 1].cap
             || one_of(w, &["there", "it", "some", "many"])
             || bare_subject();
@@ -1368,7 +1589,8 @@ impl<'t> Sent<'t> {
                 Some(self.toks[first].start..self.toks[p].end - cut)
             }
             Some((_, pw))
-                if is_determiner(pw) || one_of(pw, &["new", "latest", "recent", "earlier"]) =>
+                if self.is_determiner(pw)
+                    || one_of(pw, &["new", "latest", "recent", "earlier"]) =>
             {
                 None
             }
@@ -1406,7 +1628,10 @@ impl<'t> Sent<'t> {
         let that = (k + 3..end).find(|&i| is_that(i))?;
         let clean = (k + 2..that).all(|i| {
             self.word(i).is_some_and(|w| {
-                !self.toks[i].quoted && !is_preposition(w) && !is_aux(w) && !self.finite(i)
+                !self.toks[i].quoted
+                    && !self.is_preposition(w)
+                    && !self.is_aux(w)
+                    && !self.finite(i)
             })
         });
         clean.then_some((that, Some((k + 2, that - 1))))
@@ -1426,7 +1651,9 @@ impl<'t> Sent<'t> {
             if w.eq_ignore_ascii_case("in") {
                 let opener = self.word(j + 1).unwrap_or("");
                 let ok = j + 1 < k
-                    && (is_determiner(opener) || opener.ends_with("'s") || opener.ends_with("’s"));
+                    && (self.is_determiner(opener)
+                        || opener.ends_with("'s")
+                        || opener.ends_with("’s"));
                 if ok && Some(j) == self.first_word() && self.finding_then_clause(k) {
                     let source = Some(self.span(j + 1, k));
                     out.push(self.hit("statement_says", j, k, CLAIM, source));
@@ -1436,13 +1663,13 @@ impl<'t> Sent<'t> {
                 return;
             }
             let modifier = self.toks[j].cap
-                || is_determiner(w)
+                || self.is_determiner(w)
                 || w.ends_with("'s")
                 || w.ends_with("’s")
-                || (!is_preposition(w)
-                    && !is_boundary_word(w)
+                || (!self.is_preposition(w)
+                    && !self.is_boundary_word(w)
                     && self.verb_forms(w).is_none()
-                    && !is_aux(w));
+                    && !self.is_aux(w));
             if !modifier {
                 return;
             }
@@ -1468,7 +1695,7 @@ impl<'t> Sent<'t> {
         // participle (`poll of 900 voters,`); not a compound (`poll room`).
         let goes_on = self
             .word(k + 1)
-            .is_some_and(|w| is_preposition(w) || w.ends_with("ed"));
+            .is_some_and(|w| self.is_preposition(w) || w.ends_with("ed"));
         if self.punct(k + 1) != Some(',') && !goes_on {
             return false;
         }
@@ -1505,13 +1732,13 @@ struct Boundary {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::super::tokens::tokenize;
     use super::*;
     use crate::annotate::QuoteMap;
 
     /// Quote marks pair up in order; text between is quoted.
-    fn quotes_of(text: &str) -> QuoteMap {
+    pub(in crate::annotate::claim) fn quotes_of(text: &str) -> QuoteMap {
         let mut map = QuoteMap::default();
         let mut open = None;
         for (i, c) in text.char_indices() {
@@ -1536,18 +1763,7 @@ mod tests {
             "Ünïcode said; élan claims 1said said1 said-1 claims-é \"claims\" warned—said".into(),
             "reportedly--alleged\u{a0}according to Reuters, who says so.".into(),
         ];
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        let mut dirs = vec![root];
-        while let Some(d) = dirs.pop() {
-            for e in std::fs::read_dir(d).unwrap() {
-                let p = e.unwrap().path();
-                if p.is_dir() {
-                    dirs.push(p);
-                } else if let Ok(t) = std::fs::read_to_string(&p) {
-                    texts.push(t);
-                }
-            }
-        }
+        texts.extend(super::super::fixture_texts());
         let (mut toks, mut found) = (Vec::new(), Vec::new());
         let mut checked = 0;
         for text in &texts {
@@ -1576,10 +1792,150 @@ mod tests {
         assert!(checked > 500, "{checked}");
     }
 
+    /// The byte-at-a-time scan [`matches`] replaced.
+    fn matches_reference(text: &str, range: Range<usize>) -> Vec<Match> {
+        let mut out = Vec::new();
+        let b = &text.as_bytes()[..range.end];
+        let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
+        let mut i = range.start;
+        while i < b.len() {
+            if !b[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            i += 1;
+            while letter(i) || (b[i..].first() == Some(&b'-') && letter(i + 1)) {
+                i += 1;
+            }
+            if let Some(entry) = LEXICON.index_of_bytes(&b[start..i]) {
+                out.push(Match {
+                    start,
+                    end: i,
+                    entry,
+                });
+            }
+        }
+        out
+    }
+
+    /// The scan finds what the first byte scan did, in every fixture
+    /// sentence and in random runs of letters, hyphens and other bytes
+    /// around lexicon words, over every sub-range.
+    #[test]
+    fn matches_agree_with_the_byte_scan() {
+        let mut texts = super::super::fixture_texts();
+        const PIECES: &[&str] = &[
+            "said",
+            "SAYS",
+            "claimed",
+            "according",
+            "-",
+            "--",
+            " ",
+            "x",
+            "é",
+            "’",
+            "@",
+            "[",
+            "`",
+            "{",
+            "Z",
+            "9",
+            "\u{80}",
+            "re-said",
+            "reportedly",
+            "warned",
+            "\n",
+        ];
+        let mut seed: u64 = 0xdead_beef_1234_5678;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for _ in 0..seed % 24 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            }
+            texts.push(t);
+        }
+        let mut found = Vec::new();
+        let mut checked = 0;
+        for text in &texts {
+            let ranges: Vec<Range<usize>> = if text.len() < 200 {
+                let ends: Vec<usize> = (0..=text.len())
+                    .filter(|&i| text.is_char_boundary(i))
+                    .collect();
+                ends.iter()
+                    .flat_map(|&a| ends.iter().filter(move |&&b| b >= a).map(move |&b| a..b))
+                    .collect()
+            } else {
+                crate::segment::segment(text)
+                    .sentences
+                    .iter()
+                    .map(|s| s.range.clone())
+                    .collect()
+            };
+            for r in ranges {
+                matches(text, r.clone(), &mut found);
+                assert_eq!(found, matches_reference(text, r.clone()), "{:?}", &text[r]);
+                checked += found.len();
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+
+    /// The colon test answers as a search of the first 64 bytes does.
+    #[test]
+    fn colon_opener_is_a_search_of_the_opening() {
+        for text in super::super::fixture_texts() {
+            for s in &crate::segment::segment(&text).sentences {
+                let b = &text.as_bytes()[s.range.clone()];
+                let want = b[..b.len().min(64)].contains(&b':');
+                assert_eq!(colon_opener(&text, s.range.clone()), want);
+            }
+        }
+        assert!(colon_opener("Pence: Talks", 0..12) && !colon_opener("x", 0..1));
+        assert!(!colon_opener(&format!("{}:", "a".repeat(64)), 0..65));
+    }
+
+    /// The memo answers as the lookups do, asked in any order, for words,
+    /// their heads before an apostrophe (same offset, shorter) and words
+    /// that are no slice of the sentence.
+    #[test]
+    fn memo_agrees_with_the_lookups() {
+        let text = "He’s said THE reports were, as we'd ALLEGED, reportedly true-ish \
+                    Tuesday; they're unsure whether U.S. officials believe it.";
+        let mut toks = Vec::new();
+        tokenize(text, 0..text.len(), &QuoteMap::default(), &mut toks);
+        let mut memo = Memo::default();
+        memo.reset(0..text.len());
+        let sent = Sent::new(text, &toks, DirectCues::Ranges(&[]), &memo);
+        let lex = &*LEXICON;
+        for round in 0..3 {
+            for t in &toks {
+                let w = t.text(text);
+                let h = head_before_apostrophe(w);
+                for probe in [w, h, w, "said", ""] {
+                    assert_eq!(sent.closed(probe), closed_bits(probe), "{probe} {round}");
+                    let want = lex.index_of(probe).map(|i| &lex.entries[i] as *const Entry);
+                    let got = sent.entry(probe).map(|e| e as *const Entry);
+                    assert_eq!(got, want, "{probe} {round}");
+                }
+            }
+        }
+        assert!(lex.entries.len() < ENTRY_MASK as usize);
+    }
+
     pub(crate) fn hits_with(text: &str, direct_cues: &[Range<usize>]) -> Vec<Hit> {
         let mut toks = Vec::new();
         tokenize(text, 0..text.len(), &quotes_of(text), &mut toks);
-        let sent = Sent::new(text, &toks, direct_cues);
+        let mut memo = Memo::default();
+        memo.reset(0..text.len());
+        let sent = Sent::new(text, &toks, DirectCues::Ranges(direct_cues), &memo);
         let mut out = Vec::new();
         sent.analyse(&mut out);
         out
