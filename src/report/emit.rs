@@ -277,26 +277,34 @@ impl Json {
         Ok(())
     }
 
-    /// The four fields of a span, as members of the open object.
-    fn span_fields(&mut self, o: &mut Open, span: &Span) {
-        self.key(o, "start");
-        self.uint(span.start);
-        self.key(o, "end");
-        self.uint(span.end);
-        self.key(o, "char_start");
-        self.uint(span.char_start);
-        self.key(o, "char_end");
-        self.uint(span.char_end);
-    }
-
+    /// A span as an object of its own (head fields), or null.
     fn opt_span(&mut self, span: &Option<Span>, depth: usize) {
         match span {
             Some(span) => {
                 let mut o = self.open(b'{', depth);
-                self.span_fields(&mut o, span);
+                for (key, n) in [
+                    ("start", span.start),
+                    ("end", span.end),
+                    ("char_start", span.char_start),
+                    ("char_end", span.char_end),
+                ] {
+                    self.key(&mut o, key);
+                    self.uint(n);
+                }
                 self.close(o, b'}');
             }
             None => self.null(),
+        }
+    }
+
+    /// Bytes known when the program is compiled, one form for each layout:
+    /// a copy of constant length each.
+    #[inline(always)]
+    fn raw(&mut self, pretty: &'static str, compact: &'static str) {
+        if self.pretty {
+            self.buf.extend_from_slice(pretty.as_bytes());
+        } else {
+            self.buf.extend_from_slice(compact.as_bytes());
         }
     }
 
@@ -305,132 +313,223 @@ impl Json {
         self.buf.extend_from_slice(label.as_str().as_bytes());
         self.buf.push(b'"');
     }
+}
 
-    /// An array of `items`, each written by `each` at indent `depth + 1`.
-    fn array<T>(&mut self, depth: usize, items: &[T], mut each: impl FnMut(&mut Json, &T)) {
-        let mut a = self.open(b'[', depth);
-        for item in items {
-            self.element(&mut a);
-            each(self, item);
+/// Two spaces per level of indent, as a literal (for `concat!`).
+macro_rules! indent {
+    (2) => {
+        "    "
+    };
+    (3) => {
+        "      "
+    };
+    (4) => {
+        "        "
+    };
+    (5) => {
+        "          "
+    };
+    (6) => {
+        "            "
+    };
+}
+
+/// The start of a member of an object whose members sit at indent `$depth`:
+/// `first` right after its `{`, `next` after another member.
+macro_rules! member {
+    ($j:expr, first, $depth:tt, $name:literal) => {
+        $j.raw(
+            concat!("\n", indent!($depth), "\"", $name, "\": "),
+            concat!("\"", $name, "\":"),
+        )
+    };
+    ($j:expr, next, $depth:tt, $name:literal) => {
+        $j.raw(
+            concat!(",\n", indent!($depth), "\"", $name, "\": "),
+            concat!(",\"", $name, "\":"),
+        )
+    };
+}
+
+/// The end of an object with members, which sits at indent `$depth`.
+macro_rules! end_object {
+    ($j:expr, $depth:tt) => {
+        $j.raw(concat!("\n", indent!($depth), "}"), "}")
+    };
+}
+
+/// The four members of a span, after at least one other member.
+macro_rules! span_members {
+    ($j:expr, $depth:tt, $span:expr) => {{
+        let span: &Span = $span;
+        member!($j, next, $depth, "start");
+        $j.uint(span.start);
+        member!($j, next, $depth, "end");
+        $j.uint(span.end);
+        member!($j, next, $depth, "char_start");
+        $j.uint(span.char_start);
+        member!($j, next, $depth, "char_end");
+        $j.uint(span.char_end);
+    }};
+}
+
+/// The value of an array member of a sentence (its elements sit at indent
+/// 4), each element written by `$each`.
+macro_rules! array {
+    ($j:expr, $items:expr, |$json:ident, $item:pat_param| $each:expr) => {{
+        let items = $items;
+        if items.is_empty() {
+            $j.buf.extend_from_slice(b"[]");
+        } else {
+            $j.buf.push(b'[');
+            for (i, $item) in items.iter().enumerate() {
+                if i > 0 {
+                    $j.buf.push(b',');
+                }
+                $j.raw(concat!("\n", indent!(4)), "");
+                let $json = &mut *$j;
+                $each;
+            }
+            $j.raw(concat!("\n", indent!(3), "]"), "]");
         }
-        self.close(a, b']');
-    }
+    }};
+}
 
-    /// One sentence, as the element that sits at indent `depth`.
-    pub(crate) fn sentence(&mut self, s: &Sentence, depth: usize) {
-        let mut o = self.open(b'{', depth);
-        let inner = depth + 1;
-        self.key(&mut o, "index");
+impl Json {
+    /// One sentence, as an element of the report's `sentences` array: it
+    /// sits at indent 2 in every output shape, so every indent below is
+    /// known when the program is compiled.
+    pub(crate) fn sentence(&mut self, s: &Sentence) {
+        self.buf.push(b'{');
+        member!(self, first, 3, "index");
         self.uint(s.index);
-        self.key(&mut o, "paragraph");
+        member!(self, next, 3, "paragraph");
         self.uint(s.paragraph);
-        self.span_fields(&mut o, &s.span);
-        self.key(&mut o, "text");
+        span_members!(self, 3, &s.span);
+        member!(self, next, 3, "text");
         self.str(s.text);
-        self.key(&mut o, "labels");
-        self.array(inner, &s.labels, |j, &l| j.label(l));
-        self.key(&mut o, "primary");
+        member!(self, next, 3, "labels");
+        array!(self, &s.labels, |j, &l| j.label(l));
+        member!(self, next, 3, "primary");
         match s.primary {
             Some(l) => self.label(l),
             None => self.null(),
         }
-        self.key(&mut o, "editorial_weight");
+        member!(self, next, 3, "editorial_weight");
         self.f32(s.editorial_weight);
-        self.key(&mut o, "evidence");
-        self.array(inner, &s.evidence, |j, e| j.evidence(e, inner + 1));
-        self.key(&mut o, "quotes");
-        self.array(inner, &s.quotes, |j, q| j.quote(q, inner + 1));
-        self.key(&mut o, "quantities");
-        self.array(inner, &s.quantities, |j, q| j.quantity(q, inner + 1));
-        self.key(&mut o, "sources");
-        self.array(inner, &s.sources, |j, m| j.mention(m, inner + 1));
-        self.close(o, b'}');
+        member!(self, next, 3, "evidence");
+        array!(self, &s.evidence, |j, e| j.evidence(e));
+        member!(self, next, 3, "quotes");
+        array!(self, &s.quotes, |j, q| j.quote(q));
+        member!(self, next, 3, "quantities");
+        array!(self, &s.quantities, |j, q| j.quantity(q));
+        member!(self, next, 3, "sources");
+        array!(self, &s.sources, |j, m| j.mention(m));
+        end_object!(self, 2);
     }
 
-    fn evidence(&mut self, e: &Evidence, depth: usize) {
-        let mut o = self.open(b'{', depth);
-        self.key(&mut o, "label");
+    fn evidence(&mut self, e: &Evidence) {
+        self.buf.push(b'{');
+        member!(self, first, 5, "label");
         self.label(e.label);
-        self.key(&mut o, "rule");
+        member!(self, next, 5, "rule");
         self.str(e.rule);
-        self.span_fields(&mut o, &e.span);
-        self.key(&mut o, "text");
+        span_members!(self, 5, &e.span);
+        member!(self, next, 5, "text");
         self.str(e.text);
-        self.key(&mut o, "weight");
+        member!(self, next, 5, "weight");
         self.f32(e.weight);
         if let Some(note) = &e.note {
-            self.key(&mut o, "note");
+            member!(self, next, 5, "note");
             self.str(note);
         }
-        self.close(o, b'}');
+        end_object!(self, 4);
     }
 
-    fn quote(&mut self, q: &Quote, depth: usize) {
-        let mut o = self.open(b'{', depth);
-        let inner = depth + 1;
-        self.key(&mut o, "text");
+    /// A span member of a quote, as an object or null.
+    fn quote_span(&mut self, span: &Option<Span>) {
+        match span {
+            Some(span) => {
+                self.buf.push(b'{');
+                member!(self, first, 6, "start");
+                self.uint(span.start);
+                member!(self, next, 6, "end");
+                self.uint(span.end);
+                member!(self, next, 6, "char_start");
+                self.uint(span.char_start);
+                member!(self, next, 6, "char_end");
+                self.uint(span.char_end);
+                end_object!(self, 5);
+            }
+            None => self.null(),
+        }
+    }
+
+    fn quote(&mut self, q: &Quote) {
+        self.buf.push(b'{');
+        member!(self, first, 5, "text");
         self.str(q.text);
-        self.span_fields(&mut o, &q.span);
-        self.key(&mut o, "speaker");
+        span_members!(self, 5, &q.span);
+        member!(self, next, 5, "speaker");
         self.opt_str(q.speaker);
-        self.key(&mut o, "speaker_span");
-        self.opt_span(&q.speaker_span, inner);
+        member!(self, next, 5, "speaker_span");
+        self.quote_span(&q.speaker_span);
         if let Some(resolved) = q.speaker_resolved {
-            self.key(&mut o, "speaker_resolved");
+            member!(self, next, 5, "speaker_resolved");
             self.str(resolved);
         }
-        self.key(&mut o, "cue");
+        member!(self, next, 5, "cue");
         self.opt_str(q.cue);
-        self.key(&mut o, "cue_span");
-        self.opt_span(&q.cue_span, inner);
-        self.key(&mut o, "partial");
+        member!(self, next, 5, "cue_span");
+        self.quote_span(&q.cue_span);
+        member!(self, next, 5, "partial");
         self.bool(q.partial);
-        self.key(&mut o, "closed");
+        member!(self, next, 5, "closed");
         self.bool(q.closed);
-        self.close(o, b'}');
+        end_object!(self, 4);
     }
 
-    fn quantity(&mut self, q: &Quantity, depth: usize) {
-        let mut o = self.open(b'{', depth);
-        self.key(&mut o, "text");
+    fn quantity(&mut self, q: &Quantity) {
+        self.buf.push(b'{');
+        member!(self, first, 5, "text");
         self.str(q.text);
-        self.span_fields(&mut o, &q.span);
-        self.key(&mut o, "value");
+        span_members!(self, 5, &q.span);
+        member!(self, next, 5, "value");
         self.opt_f64(q.value);
-        self.key(&mut o, "unit");
+        member!(self, next, 5, "unit");
         self.opt_str(q.unit.as_deref());
-        self.key(&mut o, "approx");
+        member!(self, next, 5, "approx");
         self.bool(q.approx);
         if let Some(low) = q.low {
-            self.key(&mut o, "low");
+            member!(self, next, 5, "low");
             self.f64(low);
         }
         if let Some(high) = q.high {
-            self.key(&mut o, "high");
+            member!(self, next, 5, "high");
             self.f64(high);
         }
-        self.key(&mut o, "sourced");
+        member!(self, next, 5, "sourced");
         self.bool(q.sourced);
-        self.close(o, b'}');
+        end_object!(self, 4);
     }
 
-    fn mention(&mut self, m: &SourceMention, depth: usize) {
-        let mut o = self.open(b'{', depth);
-        self.key(&mut o, "text");
+    fn mention(&mut self, m: &SourceMention) {
+        self.buf.push(b'{');
+        member!(self, first, 5, "text");
         self.str(m.text);
-        self.span_fields(&mut o, &m.span);
-        self.key(&mut o, "kind");
-        self.str(match m.kind {
-            SourceKind::Named => "named",
-            SourceKind::Anonymous => "anonymous",
-            SourceKind::Vague => "vague",
+        span_members!(self, 5, &m.span);
+        member!(self, next, 5, "kind");
+        self.buf.extend_from_slice(match m.kind {
+            SourceKind::Named => b"\"named\"",
+            SourceKind::Anonymous => b"\"anonymous\"",
+            SourceKind::Vague => b"\"vague\"",
         });
-        self.key(&mut o, "role");
-        self.str(match m.role {
-            SourceRole::Quote => "quote",
-            SourceRole::Claim => "claim",
+        member!(self, next, 5, "role");
+        self.buf.extend_from_slice(match m.role {
+            SourceRole::Quote => b"\"quote\"",
+            SourceRole::Claim => b"\"claim\"",
         });
-        self.close(o, b'}');
+        end_object!(self, 4);
     }
 }
 
@@ -467,7 +566,8 @@ impl Json {
                 let mut a = self.open(b'[', o.depth);
                 for s in &r.sentences {
                     self.element(&mut a);
-                    self.sentence(s, a.depth);
+                    debug_assert_eq!(a.depth, 2, "sentences sit at indent 2");
+                    self.sentence(s);
                     self.flush_some(out)?;
                 }
                 self.close(a, b']');

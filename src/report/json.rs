@@ -50,7 +50,7 @@ pub fn write_streamed(
     let summary = analysis.run(|window| {
         for s in window.iter() {
             json.element(&mut a);
-            json.sentence(s, 2);
+            json.sentence(s);
         }
         json.flush_to(out)
     })?;
