@@ -221,6 +221,8 @@ fn first_marks(bytes: &[u8], keep: impl Fn(usize) -> bool) -> [Option<usize>; 3]
     let mut chunks = bytes.chunks_exact(16);
     let mut at = 0;
     for c in &mut chunks {
+        // Of known length, so that the compiler vectorises the test.
+        let c: &[u8; 16] = c.try_into().expect("16 bytes");
         if c.iter().fold(false, |any, &b| {
             any | b.is_ascii_digit() | (b == b'?') | (b == b'!')
         }) {
