@@ -221,7 +221,7 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
         // digit, often as its only evidence: room for it here spares the
         // sentence a second reallocation there.
         let changes = qs.iter().filter(|f| f.change.is_some()).count();
-        let figure = s.text.bytes().any(|b| b.is_ascii_digit());
+        let figure = words::has_ascii_digit(s.text.as_bytes());
         s.evidence
             .reserve_exact(qs.len() + changes + usize::from(figure));
         s.quantities.reserve_exact(qs.len());
