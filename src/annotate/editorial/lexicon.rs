@@ -447,8 +447,9 @@ impl Lexicon {
         let mut after_word = false;
         while pos < bytes.len() {
             let b = bytes[pos];
+            // (Whether a pattern starts with `b` does not matter here: a
+            // word the filter rejects starts no hit either way.)
             if !after_word
-                && self.trie.starts(b)
                 && b.is_ascii_alphabetic()
                 && let Some(first) = &self.first_words
             {
