@@ -216,14 +216,9 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
             }
         };
         let s = &mut sentences[i];
-        // Each vector grows once, to the size it needs. The editorial
-        // detector, next, adds a `figure` to nearly every sentence with a
-        // digit, often as its only evidence: room for it here spares the
-        // sentence a second reallocation there.
+        // Each vector grows once, to the size it needs.
         let changes = qs.iter().filter(|f| f.change.is_some()).count();
-        let figure = words::has_ascii_digit(s.text.as_bytes());
-        s.evidence
-            .reserve_exact(qs.len() + changes + usize::from(figure));
+        s.evidence.reserve_exact(qs.len() + changes);
         s.quantities.reserve_exact(qs.len());
         for f in qs.drain(..) {
             let quoted = s

@@ -719,7 +719,7 @@ static TRIGGER_LENGTHS: LazyLock<[u32; 26]> = LazyLock::new(|| {
 /// True when `b` holds an ASCII digit: 32 bytes at a time without a
 /// branch per byte (a chunk of known length, so that the compiler
 /// vectorises the test).
-pub fn has_ascii_digit(b: &[u8]) -> bool {
+fn has_ascii_digit(b: &[u8]) -> bool {
     let mut chunks = b.chunks_exact(32);
     chunks.by_ref().any(|c| {
         let c: &[u8; 32] = c.try_into().expect("32 bytes");
