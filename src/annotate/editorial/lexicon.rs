@@ -20,6 +20,7 @@
 //! `hypocritical`). Matching folds ASCII case only; `'` and `’` are the same.
 
 use super::Kind;
+use super::letters::{HIGH, ascii_letters, chunk, leading};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -82,6 +83,126 @@ pub struct Lexicon {
     /// For each pattern, the index of its entry.
     pattern_entry: Vec<u32>,
     trie: Trie,
+    /// The words a hit can start with, when no pattern is a stem.
+    first_words: Option<FirstWords>,
+}
+
+/// The length of the run of ASCII letters at `at` and a hash of its
+/// lower case (the same for the same letters in any case, whatever
+/// follows them).
+#[inline]
+fn letter_run(bytes: &[u8], at: usize) -> (usize, u64) {
+    let mut len = 0;
+    let mut hash = 0u64;
+    loop {
+        let x = chunk(bytes, at + len);
+        // 8 when the whole chunk is letters.
+        let n = leading(!ascii_letters(x) & HIGH);
+        let keep = if n == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        };
+        hash = (hash ^ ((x | 0x2020_2020_2020_2020) & keep)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        len += n;
+        if n < 8 {
+            return (len, hash);
+        }
+    }
+}
+
+/// Bits of a set of hashes, with false positives.
+#[derive(Clone)]
+struct HashBits(Box<[u64; 512]>);
+
+impl HashBits {
+    fn new() -> HashBits {
+        HashBits(Box::new([0; 512]))
+    }
+
+    /// The top 15 bits of a hash: the bit that stands for it.
+    #[inline]
+    fn bit(hash: u64) -> (usize, u64) {
+        let i = (hash >> 49) as usize;
+        (i / 64, 1 << (i % 64))
+    }
+
+    fn insert(&mut self, hash: u64) {
+        let (word, bit) = HashBits::bit(hash);
+        self.0[word] |= bit;
+    }
+
+    #[inline]
+    fn contains(&self, hash: u64) -> bool {
+        let (word, bit) = HashBits::bit(hash);
+        self.0[word] & bit != 0
+    }
+}
+
+/// The hash of two words.
+#[inline]
+fn pair_hash(first: u64, second: u64) -> u64 {
+    (first.rotate_left(23) ^ second).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// Which words of ASCII letters can start a hit (with false positives).
+/// A pattern's *first word* is its first letters, up to its first byte
+/// that is not an ASCII letter. A non-stem hit that starts with an ASCII
+/// letter covers exactly its pattern's first word in the text (a letter
+/// after the pattern fails the boundary check, a non-letter in the pattern
+/// needs a non-letter in the text), and likewise the second word of a
+/// pattern that goes on with a space and a letter (`the left`). So a word
+/// that is no first word of a pattern, and no first word of a pattern of
+/// two or more words with its next word, starts no hit: the trie walk
+/// from it is skipped (most words, `the`, `a`, `to` among them).
+#[derive(Clone)]
+struct FirstWords {
+    /// First words of the patterns that are one word, or go on with
+    /// something else than a space and a letter.
+    single: HashBits,
+    /// First words of the patterns that go on with a space and a letter.
+    multi: HashBits,
+    /// Their first two words, by [`pair_hash`].
+    pairs: HashBits,
+}
+
+impl FirstWords {
+    fn new(patterns: &[String]) -> FirstWords {
+        let mut f = FirstWords {
+            single: HashBits::new(),
+            multi: HashBits::new(),
+            pairs: HashBits::new(),
+        };
+        for p in patterns {
+            let b = p.as_bytes();
+            let (len, hash) = letter_run(b, 0);
+            if len == 0 {
+                continue;
+            }
+            let (second, second_hash) = letter_run(b, len + 1);
+            if b.get(len) == Some(&b' ') && second > 0 {
+                f.multi.insert(hash);
+                f.pairs.insert(pair_hash(hash, second_hash));
+            } else {
+                f.single.insert(hash);
+            }
+        }
+        f
+    }
+
+    /// False when no hit can start at `at`, where a word of `len` ASCII
+    /// letters with hash `hash` starts.
+    #[inline]
+    fn may_start(&self, bytes: &[u8], at: usize, len: usize, hash: u64) -> bool {
+        if self.single.contains(hash) {
+            return true;
+        }
+        if !self.multi.contains(hash) || bytes.get(at + len) != Some(&b' ') {
+            return false;
+        }
+        let (second, second_hash) = letter_run(bytes, at + len + 1);
+        second > 0 && self.pairs.contains(pair_hash(hash, second_hash))
+    }
 }
 
 /// Set in a [`Trie`] reference when a pattern ends in the state it names.
@@ -326,6 +447,23 @@ impl Lexicon {
         let mut after_word = false;
         while pos < bytes.len() {
             let b = bytes[pos];
+            // (Whether a pattern starts with `b` does not matter here: a
+            // word the filter rejects starts no hit either way.)
+            if !after_word
+                && b.is_ascii_alphabetic()
+                && let Some(first) = &self.first_words
+            {
+                let (len, hash) = letter_run(bytes, pos);
+                if !first.may_start(bytes, pos, len, hash) {
+                    // No hit starts here: skip the word as below.
+                    pos += len;
+                    while pos < bytes.len() && is_ascii_word(bytes[pos]) {
+                        pos += 1;
+                    }
+                    after_word = true;
+                    continue;
+                }
+            }
             if !after_word
                 && self.trie.starts(b)
                 && let Some((mut end, pattern)) = self.trie.longest(bytes, pos)
@@ -367,10 +505,13 @@ impl Lexicon {
 
     fn compile(entries: Vec<Entry>) -> Lexicon {
         let (patterns, pattern_entry) = patterns(&entries);
+        // A stem's hit may cover more than its letters: no filter then.
+        let first_words = (!entries.iter().any(|e| e.stem)).then(|| FirstWords::new(&patterns));
         Lexicon {
             entries,
             trie: Trie::new(&patterns),
             pattern_entry,
+            first_words,
         }
     }
 }
@@ -690,6 +831,10 @@ mod tests {
                 "",
                 "s",
                 "’",
+                "Café CAFÉ cafés naïve NAÏVE naïvely disgraceful DISGRACEFULLY abcdefgh abcdefghi",
+                "irresponsible irresponsibly@x shameless",
+                "As We All Know, as we  all know, as\twe know; in my view, IN MY OPINION in my",
+                "not exactly not  exactly not-exactly let's let’s let us letus far too far",
             ]
             .map(String::from),
         );
@@ -697,12 +842,27 @@ mod tests {
     }
 
     #[test]
+    fn letter_run_hashes_fold_case() {
+        let run = |s: &str, at| letter_run(s.as_bytes(), at);
+        assert_eq!(run("Scam, scam", 0).0, 4);
+        assert_eq!(run("Scam, scam", 0).1, run("Scam, scam", 6).1);
+        assert_eq!(run("xDisgracefully!", 1), run("disgracefully", 0));
+        assert_eq!(run("abcdefgh", 0), run("ABCDEFGH-", 0));
+        assert_ne!(run("abcdefgh", 0).1, run("abcdefghi", 0).1);
+        assert_eq!(run("naïve", 0).0, 2);
+        assert_eq!(run("", 0).0, 0);
+    }
+
+    #[test]
     fn trie_finds_what_the_automaton_found() {
         let user =
             "hypocri*\tloaded_word\t1\nwe'll see\tauthorial_voice\t1\nscam=\tloaded_word\t1\n";
+        let no_stem =
+            "we'll see\tauthorial_voice\t1\nscam=\tloaded_word\t1\ncafé\tloaded_word\t1\n";
         for lex in [
             Lexicon::builtin(),
             Lexicon::with_user_file("t.tsv", user).unwrap(),
+            Lexicon::with_user_file("t.tsv", no_stem).unwrap(),
         ] {
             let mut checked = 0;
             let reference_hits = reference(&lex);

@@ -25,6 +25,7 @@
 //! evaluative words more likely to be the source's, and exact figures are
 //! typical of factual report; neither can cancel strong evidence alone.
 
+pub(crate) mod letters;
 pub mod lexicon;
 mod rules;
 

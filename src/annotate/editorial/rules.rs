@@ -175,27 +175,19 @@ pub fn collect(
     // The first `?`, `!` and figure outside quotes, each found on its own
     // (memchr, a digit scan) and reported in text order.
     let bytes = sentence.as_bytes();
-    let unquoted = |i: &usize| !quotes.is_quoted(base + i);
-    let asked = memchr::memchr_iter(b'?', bytes).find(unquoted);
-    let exclaimed = memchr::memchr_iter(b'!', bytes).find(unquoted);
-    let figure = bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.is_ascii_digit())
-        .map(|(i, _)| i)
-        .find(unquoted)
-        .map(|i| {
-            let mut j = i;
-            while j < bytes.len()
-                && (bytes[j].is_ascii_digit() || matches!(bytes[j], b',' | b'.' | b'%'))
-            {
-                j += 1;
-            }
-            while j > i + 1 && matches!(bytes[j - 1], b',' | b'.') {
-                j -= 1;
-            }
-            (i, j)
-        });
+    let [asked, exclaimed, figure] = first_marks(bytes, |i| !quotes.is_quoted(base + i));
+    let figure = figure.map(|i| {
+        let mut j = i;
+        while j < bytes.len()
+            && (bytes[j].is_ascii_digit() || matches!(bytes[j], b',' | b'.' | b'%'))
+        {
+            j += 1;
+        }
+        while j > i + 1 && matches!(bytes[j - 1], b',' | b'.') {
+            j -= 1;
+        }
+        (i, j)
+    });
     let mut marks = [
         asked.map(|i| (i, i + 1, Kind::RhetoricalQuestion, RHETORICAL_QUESTION)),
         exclaimed.map(|i| (i, i + 1, Kind::Exclamation, EXCLAMATION)),
@@ -208,6 +200,42 @@ pub fn collect(
     for r in quotes.scare {
         emit(Kind::ScareQuote, r.clone(), SCARE_QUOTE);
     }
+}
+
+/// The first `?`, `!` and ASCII digit of `bytes` at a position `keep`
+/// accepts. Chunks of 16 bytes without any of them are skipped with one
+/// test (which the compiler vectorises).
+fn first_marks(bytes: &[u8], keep: impl Fn(usize) -> bool) -> [Option<usize>; 3] {
+    let mut found = [None; 3];
+    let mut visit = |i: usize, b: u8| {
+        let k = match b {
+            b'?' => 0,
+            b'!' => 1,
+            b'0'..=b'9' => 2,
+            _ => return,
+        };
+        if found[k].is_none() && keep(i) {
+            found[k] = Some(i);
+        }
+    };
+    let mut chunks = bytes.chunks_exact(16);
+    let mut at = 0;
+    for c in &mut chunks {
+        // Of known length, so that the compiler vectorises the test.
+        let c: &[u8; 16] = c.try_into().expect("16 bytes");
+        if c.iter().fold(false, |any, &b| {
+            any | b.is_ascii_digit() | (b == b'?') | (b == b'!')
+        }) {
+            for (j, &b) in c.iter().enumerate() {
+                visit(at + j, b);
+            }
+        }
+        at += 16;
+    }
+    for (j, &b) in chunks.remainder().iter().enumerate() {
+        visit(at + j, b);
+    }
+    found
 }
 
 /// True when the word after a sentence-initial verb fits an imperative:
@@ -406,6 +434,34 @@ mod tests {
             order("\"Why 1?\" 2! Yes?", &quotes),
             expect([F, E, Q], ["2", "!", "?"])
         );
+    }
+
+    #[test]
+    fn first_marks_agree_with_separate_searches() {
+        let texts = [
+            "Why 12 people? Wow! Another? 3!",
+            "\"Why 1?\" 2! Yes? and a much longer tail of words 45 ?! 6",
+            "",
+            "!",
+            "no marks at all in this sentence of more than sixteen bytes",
+            "0123456789abcdef?!0123456789abcdef",
+        ];
+        for text in texts {
+            let b = text.as_bytes();
+            for skip in 0..4 {
+                let keep = |i: usize| i % 4 != skip;
+                let first = |f: &dyn Fn(u8) -> bool| (0..b.len()).find(|&i| f(b[i]) && keep(i));
+                assert_eq!(
+                    first_marks(b, keep),
+                    [
+                        first(&|c| c == b'?'),
+                        first(&|c| c == b'!'),
+                        first(&|c| c.is_ascii_digit()),
+                    ],
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -30,6 +30,7 @@ use crate::report::{Evidence, Label, Quantity, Sentence};
 use crate::span::Span;
 use regex::Regex;
 use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 pub use parse::Found;
@@ -43,7 +44,33 @@ fn tidy(v: f64) -> f64 {
     if !v.is_finite() || v == 0.0 || (v.fract() == 0.0 && v.abs() < 1e12) {
         return v;
     }
+    // A fraction whose shortest form (what `{}` writes) has at most 12
+    // significant digits is already tidy: that form is within half an ulp
+    // of `v`, so it is also `v` rounded to 12 digits, and it parses back to
+    // `v` (test). Counted without allocating.
+    let mut digits = SignificantDigits::default();
+    if v.fract() != 0.0 && write!(digits, "{v}").is_ok() && digits.count <= 12 {
+        return v;
+    }
     format!("{v:.11e}").parse().unwrap_or(v)
+}
+
+/// Counts the significant digits of a number written to it without an
+/// exponent (the digits from the first non-zero one on).
+#[derive(Default)]
+struct SignificantDigits {
+    seen: bool,
+    count: usize,
+}
+
+impl std::fmt::Write for SignificantDigits {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        for b in s.bytes().filter(u8::is_ascii_digit) {
+            self.seen |= b != b'0';
+            self.count += usize::from(self.seen);
+        }
+        Ok(())
+    }
 }
 
 /// `format!("{v}")`, with whole numbers below 2^53 written as integers
@@ -176,11 +203,11 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
             Some((q, b)) if q == p => b,
             _ => {
                 let range = paragraphs.sentences_in(p);
-                let all = sentences
-                    .get(range)
-                    .unwrap_or_default()
-                    .iter()
-                    .chain([&sentences[i]]);
+                // This sentence first: the regex most often matches in
+                // the one with the number (`…, the bureau said`), which
+                // spares searching the others.
+                let all =
+                    std::iter::once(&sentences[i]).chain(sentences.get(range).unwrap_or_default());
                 // The cheap test first over all of them, then the regex.
                 let b = all.clone().any(|s| !s.sources.is_empty())
                     || all.clone().any(|s| attributes(s.text));

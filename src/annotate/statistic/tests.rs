@@ -642,7 +642,19 @@ fn fast_number_paths_agree_with_the_formatter() {
         values.push(whole);
         values.push(-whole);
         values.push(whole / 100.0);
+        values.push(whole / 1000.0 * 3.0);
+        values.push(whole / 7.0);
+        values.push((x >> 11) as f64 / (1u64 << 53) as f64);
+        values.push(whole * 1e-9 + 0.1);
     }
+    values.extend([
+        0.1 + 0.2,
+        1.0 / 3.0,
+        2.0 / 3.0,
+        1e-7,
+        123.456e-20,
+        0.999_999_999_999_5,
+    ]);
     for v in values {
         if v != 0.0 {
             assert_eq!(tidy(v).to_bits(), slow_tidy(v).to_bits(), "{v}");

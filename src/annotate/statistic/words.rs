@@ -716,15 +716,23 @@ static TRIGGER_LENGTHS: LazyLock<[u32; 26]> = LazyLock::new(|| {
     lengths
 });
 
+/// True when `b` holds an ASCII digit: 32 bytes at a time without a
+/// branch per byte (a chunk of known length, so that the compiler
+/// vectorises the test).
+fn has_ascii_digit(b: &[u8]) -> bool {
+    let mut chunks = b.chunks_exact(32);
+    chunks.by_ref().any(|c| {
+        let c: &[u8; 32] = c.try_into().expect("32 bytes");
+        c.iter().fold(false, |any, x| any | x.is_ascii_digit())
+    }) || chunks.remainder().iter().any(u8::is_ascii_digit)
+}
+
 /// True when `s` may hold a quantity: an ASCII digit, or a number word
 /// standing as a whole word (a maximal run of ASCII letters equal to a
 /// trigger, ASCII case folded). Most sentences fail this cheaply.
 pub fn may_hold_number(s: &str) -> bool {
     let b = s.as_bytes();
-    // The digits first, 32 bytes at a time without a branch per byte.
-    if b.chunks(32)
-        .any(|c| c.iter().fold(false, |any, x| any | x.is_ascii_digit()))
-    {
+    if has_ascii_digit(b) {
         return true;
     }
     let table = &*TRIGGER_TABLE;
@@ -767,6 +775,20 @@ mod tests {
         assert_eq!(CURRENCIES["€"], "EUR");
         assert_eq!(CURRENCIES["US$"], "USD");
         assert!(IDENTIFIERS.contains("article"));
+    }
+
+    #[test]
+    fn digit_test_sees_every_position() {
+        for len in [0, 1, 31, 32, 33, 64, 70, 100] {
+            let mut b = vec![b'a'; len];
+            assert!(!has_ascii_digit(&b), "{len}");
+            for i in 0..len {
+                b[i] = b'7';
+                assert!(has_ascii_digit(&b), "{len} {i}");
+                b[i] = if i % 2 == 0 { b'/' } else { b':' };
+                assert!(!has_ascii_digit(&b), "{len} {i}");
+            }
+        }
     }
 
     #[test]
