@@ -904,7 +904,7 @@ impl<T> Default for Chunk<T> {
 }
 
 impl<T> Chunk<T> {
-    const ITEMS: usize = 8;
+    const ITEMS: usize = 32;
     const BYTES: u64 = 256 * 1024;
 
     fn full(&self) -> bool {
