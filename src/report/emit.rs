@@ -690,6 +690,22 @@ mod tests {
                 serde_json::to_string(s).unwrap()
             );
         }
+        // Every escaped byte at every place in an eight-byte word, among
+        // ASCII and multi-byte neighbours.
+        for special in ["\0", "\u{1f}", "\"", "\\", "\n", "\u{7f}", "é", "“"] {
+            for before in 0..17 {
+                let s = format!("{}{special}{}", "a".repeat(before), "b ".repeat(9));
+                assert_eq!(
+                    written(false, |j| j.str(&s)),
+                    serde_json::to_string(&s).unwrap()
+                );
+                let s = format!("{}{special}", "é".repeat(before));
+                assert_eq!(
+                    written(false, |j| j.str(&s)),
+                    serde_json::to_string(&s).unwrap()
+                );
+            }
+        }
         // A deep indent, past the constant-length copy.
         let mut deep = Json::new(true);
         deep.indent(40);
