@@ -636,7 +636,16 @@ mod tests {
 
     #[test]
     fn numbers_are_written_as_serde_json_writes_them() {
-        let mut ints: Vec<u64> = (0..=1000).collect();
+        let mut ints: Vec<u64> = (0..=100_000).collect();
+        // A spread of numbers of every length (a fixed linear congruential
+        // sequence, shifted to vary the magnitude).
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..100_000 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ints.push(x >> (x % 64));
+        }
         for p in 1..20 {
             let power = 10u64.pow(p);
             ints.extend([power - 1, power, power + 1]);
