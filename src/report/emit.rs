@@ -74,7 +74,7 @@ impl Json {
 
     /// Hands what is written so far to `out` once there is enough of it to
     /// be worth a write, so that a long report is never held whole.
-    fn flush_some(&mut self, out: &mut impl Write) -> io::Result<()> {
+    pub(crate) fn flush_some(&mut self, out: &mut impl Write) -> io::Result<()> {
         if self.buf.len() >= 1 << 16 {
             self.flush_to(out)?;
         }

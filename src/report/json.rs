@@ -51,8 +51,11 @@ pub fn write_streamed(
         for s in window.iter() {
             json.element(&mut a);
             json.sentence(s);
+            // Not a window at a time: one window can be a single long
+            // paragraph, and its JSON ten times its size.
+            json.flush_some(out)?;
         }
-        json.flush_to(out)
+        Ok::<(), io::Error>(())
     })?;
     json.close(a, b']');
     json.key(&mut o, "summary");
@@ -117,6 +120,31 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn one_long_paragraph_is_written_in_pieces() {
+        // One paragraph is one window, however long: its JSON must still
+        // go out as it is written, not once the window is done.
+        let text = "The mayor said the plan would cost $4 million. ".repeat(2000);
+        struct Counted(usize, usize);
+        impl Write for Counted {
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                self.0 += 1;
+                self.1 += buf.len();
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let options = Options::default();
+        let analysis = Analysis::new(&text, &options);
+        let head = analysis.head();
+        let mut out = Counted(0, 0);
+        write_streamed(&mut out, &head, analysis, None, false).unwrap();
+        assert!(out.1 > 8 << 16, "{} bytes", out.1);
+        assert!(out.0 >= 8, "{} writes for {} bytes", out.0, out.1);
     }
 
     #[test]
