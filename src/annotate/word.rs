@@ -59,6 +59,35 @@ fn lower8(x: u64) -> u64 {
     x | upper >> 2
 }
 
+/// A xorshift generator for tests that compare a fast path with a slow one
+/// on made-up input: the same input on every run.
+#[cfg(test)]
+pub(crate) struct XorShift(pub u64);
+
+#[cfg(test)]
+impl XorShift {
+    pub(crate) fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A text of fewer than `most` of `pieces`, each followed by a space
+    /// half the time when `spaced`.
+    pub(crate) fn text(&mut self, pieces: &[&str], most: u64, spaced: bool) -> String {
+        let mut text = String::new();
+        for _ in 0..self.next() % most {
+            let r = self.next();
+            text.push_str(pieces[(r % pieces.len() as u64) as usize]);
+            if spaced && r & 0x100 != 0 {
+                text.push(' ');
+            }
+        }
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,17 +95,10 @@ mod tests {
     /// The packed key is the lower-cased bytes and the length.
     #[test]
     fn packed_lower_packs_every_length_and_byte() {
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut rng = XorShift(0x2545_f491_4f6c_dd1d);
         for n in 0..=16 {
             for _ in 0..200 {
-                let w: Vec<u8> = (0..n)
-                    .map(|_| {
-                        seed ^= seed << 13;
-                        seed ^= seed >> 7;
-                        seed ^= seed << 17;
-                        seed as u8
-                    })
-                    .collect();
+                let w: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
                 let want = (n <= 15).then(|| {
                     let mut buf = [0u8; 16];
                     for (d, c) in buf.iter_mut().zip(&w) {

@@ -304,22 +304,9 @@ mod tests {
             "who",
             "of",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut rng = crate::annotate::word::XorShift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..3000 {
-            let mut text = String::new();
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let len = (seed % 24) as usize;
-            for _ in 0..len {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
-                if seed & 0x100 != 0 {
-                    text.push(' ');
-                }
-            }
+            let text = rng.text(PIECES, 24, true);
             let r = analyse(&text);
             for s in &r.sentences {
                 for e in &s.evidence {

@@ -1848,20 +1848,8 @@ pub(super) mod tests {
             "warned",
             "\n",
         ];
-        let mut seed: u64 = 0xdead_beef_1234_5678;
-        for _ in 0..3000 {
-            let mut t = String::new();
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            for _ in 0..seed % 24 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                t.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
-            }
-            texts.push(t);
-        }
+        let mut rng = crate::annotate::word::XorShift(0xdead_beef_1234_5678);
+        texts.extend((0..3000).map(|_| rng.text(PIECES, 24, false)));
         let mut found = Vec::new();
         let mut checked = 0;
         for text in &texts {

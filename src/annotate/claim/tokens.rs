@@ -266,20 +266,8 @@ mod tests {
             " ", "\t", "\n", "\u{a0}", "\u{2003}", "\u{1c}", "\u{85}", "\"", "“", ",", "_",
             "\u{301}", "x-", "-y", "U.S.", "don't", "'s", "q’", "\u{7f}",
         ];
-        let mut seed: u64 = 0x1234_5678_9abc_def1;
-        for _ in 0..4000 {
-            let mut t = String::new();
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            for _ in 0..seed % 30 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                t.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
-            }
-            texts.push(t);
-        }
+        let mut rng = crate::annotate::word::XorShift(0x1234_5678_9abc_def1);
+        texts.extend((0..4000).map(|_| rng.text(PIECES, 30, false)));
         let mut out = Vec::new();
         for text in &texts {
             // Every third char quoted, so the quote cursor is exercised too.
