@@ -615,6 +615,27 @@ impl Json {
     }
 }
 
+/// A writer that keeps what it is given and counts the writes, to see that
+/// a long report goes out in pieces.
+#[cfg(test)]
+#[derive(Default)]
+pub(crate) struct Pieces {
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) writes: usize,
+}
+
+#[cfg(test)]
+impl Write for Pieces {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.writes += 1;
+        self.bytes.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -772,21 +793,10 @@ mod tests {
         let output = Output::of(&report);
         let expected = serde_json::to_string_pretty(&output).unwrap();
         assert!(expected.len() > 4 << 16, "{}", expected.len());
-        // Counts the writes: the report goes out in several.
-        struct Pieces(Vec<u8>, usize);
-        impl Write for Pieces {
-            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-                self.1 += 1;
-                self.0.write(buf)
-            }
-            fn flush(&mut self) -> io::Result<()> {
-                Ok(())
-            }
-        }
-        let mut out = Pieces(Vec::new(), 0);
+        let mut out = Pieces::default();
         Json::new(true).output(&output, &mut out).unwrap();
-        assert!(out.1 >= 4, "{} writes", out.1);
-        assert!(out.0 == expected.as_bytes());
+        assert!(out.writes >= 4, "{} writes", out.writes);
+        assert!(out.bytes == expected.as_bytes());
     }
 
     #[test]
