@@ -26,6 +26,31 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "who", 
 /// Words after the head noun that keep the holder unnamed.
 const UNNAMED_TIES: &[&str] = &["familiar", "close", "briefed", "knowledgeable", "with"];
 
+/// [`classify`] of the phrases met so far in a text: the same few sources
+/// (`officials`, `he`, `the company`, a named speaker) come back again and
+/// again, and classifying one reads it word by word.
+#[derive(Default)]
+pub struct KindCache<'a> {
+    known: HashMap<&'a str, SourceKind>,
+}
+
+impl<'a> KindCache<'a> {
+    /// Phrases kept at most: the table stays small on any input.
+    const MOST: usize = 4096;
+
+    pub fn classify(&mut self, phrase: &'a str) -> SourceKind {
+        if let Some(&kind) = self.known.get(phrase) {
+            return kind;
+        }
+        if self.known.len() >= Self::MOST {
+            self.known.clear();
+        }
+        let kind = classify(phrase);
+        self.known.insert(phrase, kind);
+        kind
+    }
+}
+
 /// Classifies a source phrase (`the White House`, `a senior official`,
 /// `critics`, `a White House statement`, `he`, `it is believed`) as
 /// named, anonymous or vague (GUIDE §3 reported_claim).

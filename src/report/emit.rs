@@ -277,7 +277,7 @@ impl Json {
         Ok(())
     }
 
-    /// A span as an object of its own (head fields), or null.
+    /// A span as an object of its own that sits at indent `depth`, or null.
     fn opt_span(&mut self, span: &Option<Span>, depth: usize) {
         match span {
             Some(span) => {
@@ -446,25 +446,6 @@ impl Json {
         end_object!(self, 4);
     }
 
-    /// A span member of a quote, as an object or null.
-    fn quote_span(&mut self, span: &Option<Span>) {
-        match span {
-            Some(span) => {
-                self.buf.push(b'{');
-                member!(self, first, 6, "start");
-                self.uint(span.start);
-                member!(self, next, 6, "end");
-                self.uint(span.end);
-                member!(self, next, 6, "char_start");
-                self.uint(span.char_start);
-                member!(self, next, 6, "char_end");
-                self.uint(span.char_end);
-                end_object!(self, 5);
-            }
-            None => self.null(),
-        }
-    }
-
     fn quote(&mut self, q: &Quote) {
         self.buf.push(b'{');
         member!(self, first, 5, "text");
@@ -473,7 +454,7 @@ impl Json {
         member!(self, next, 5, "speaker");
         self.opt_str(q.speaker);
         member!(self, next, 5, "speaker_span");
-        self.quote_span(&q.speaker_span);
+        self.opt_span(&q.speaker_span, 5);
         if let Some(resolved) = q.speaker_resolved {
             member!(self, next, 5, "speaker_resolved");
             self.str(resolved);
@@ -481,7 +462,7 @@ impl Json {
         member!(self, next, 5, "cue");
         self.opt_str(q.cue);
         member!(self, next, 5, "cue_span");
-        self.quote_span(&q.cue_span);
+        self.opt_span(&q.cue_span, 5);
         member!(self, next, 5, "partial");
         self.bool(q.partial);
         member!(self, next, 5, "closed");

@@ -1,6 +1,6 @@
 //! `--format json`: the report as one JSON document (see [`crate::report`]
 //! for the fields), written straight from the types, with no intermediate
-//! `serde_json::Value`: the sentences by [`super::emit`], the rest by
+//! `serde_json::Value`: the sentences by `src/report/emit.rs`, the rest by
 //! serde_json.
 
 use super::Report;

@@ -123,7 +123,7 @@ pub struct ErrorRecord<'r> {
 }
 
 /// Writes a report (or summary) as a line of compact JSON: the bytes
-/// serde_json writes for [`Output`], faster (see [`super::emit`]).
+/// serde_json writes for [`Output`], faster (see `src/report/emit.rs`).
 pub fn write_output(out: &mut impl Write, output: &Output) -> io::Result<()> {
     super::json::write_output(out, output, false)?;
     out.write_all(b"\n")

@@ -43,7 +43,7 @@
 //! Each claim cue's source phrase (the subject, the agent after `by`, the
 //! noun phrase after `according to`, `it was reported` for an impersonal
 //! passive) is recorded in `sentences[].sources` with role `claim` and a kind
-//! from [`sources::classify`]; events record none.
+//! from [`classify`](super::sources::classify); events record none.
 //! Evidence notes carry the source phrase.
 
 mod lexicon;
@@ -51,11 +51,11 @@ mod rules;
 mod table;
 mod tokens;
 
-use super::{Context, QuoteMap, sources};
-use crate::report::{Evidence, Label, Sentence, SourceKind, SourceMention, SourceRole};
+use super::sources::KindCache;
+use super::{Context, QuoteMap};
+use crate::report::{Evidence, Label, Sentence, SourceMention, SourceRole};
 use crate::span::Span;
 use rules::{DirectCues, Hit, Memo, Sent};
-use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 /// Summed cue weight at which a sentence is labelled reported_claim.
@@ -66,7 +66,7 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>], quotes: 
     let mut hits = Vec::new();
     let mut found = Vec::new();
     let mut memo = Memo::default();
-    let mut kinds = Kinds::default();
+    let mut kinds = KindCache::default();
     // Where the walk over the quoted ranges is: the sentences come in
     // text order.
     let mut quote_at = 0;
@@ -90,33 +90,8 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>], quotes: 
     }
 }
 
-/// [`sources::classify`] of the source phrases met so far: the same few
-/// phrases (`officials`, `he`, `the company`) credit many claims, and
-/// classifying one splits and lower-cases it afresh.
-#[derive(Default)]
-struct Kinds<'a> {
-    known: FxHashMap<&'a str, SourceKind>,
-}
-
-impl<'a> Kinds<'a> {
-    /// Phrases kept at most: the table stays small on any input.
-    const MOST: usize = 4096;
-
-    fn classify(&mut self, phrase: &'a str) -> SourceKind {
-        if let Some(&kind) = self.known.get(phrase) {
-            return kind;
-        }
-        if self.known.len() >= Self::MOST {
-            self.known.clear();
-        }
-        let kind = sources::classify(phrase);
-        self.known.insert(phrase, kind);
-        kind
-    }
-}
-
 /// Adds the label, its evidence and the sources when the weight suffices.
-fn apply<'a>(text: &'a str, s: &mut Sentence<'a>, hits: &[Hit], kinds: &mut Kinds<'a>) {
+fn apply<'a>(text: &'a str, s: &mut Sentence<'a>, hits: &[Hit], kinds: &mut KindCache<'a>) {
     let total: f32 = hits.iter().map(|h| h.weight).sum();
     if total < THRESHOLD {
         return;

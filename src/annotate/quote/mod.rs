@@ -19,11 +19,11 @@ mod marks;
 mod words;
 
 use super::Context;
-use crate::report::{Evidence, Label, Quote, Sentence, SourceKind, SourceMention, SourceRole};
+use super::sources::KindCache;
+use crate::report::{Evidence, Label, Quote, Sentence, SourceMention, SourceRole};
 use crate::segment::{Document, trim};
 use crate::span::Span;
 use marks::Pair;
-use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -116,7 +116,7 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) -> Quote
         scare: Vec::new(),
     };
     let mut hint = 0;
-    let mut kinds = Kinds::default();
+    let mut kinds = KindCache::default();
     for f in &found {
         for piece in &pieces[f.pieces.clone()] {
             map.quoted.push(piece.pair.outer());
@@ -532,17 +532,6 @@ impl Names {
     }
 }
 
-/// The source kind of each speaker name met so far: a text names the same
-/// few speakers again and again.
-type Kinds<'a> = FxHashMap<&'a str, SourceKind>;
-
-/// [`sources::classify`](crate::annotate::sources::classify), remembered.
-fn kind_of<'a>(kinds: &mut Kinds<'a>, name: &'a str) -> SourceKind {
-    *kinds
-        .entry(name)
-        .or_insert_with(|| crate::annotate::sources::classify(name))
-}
-
 /// Puts one quote onto every sentence it overlaps.
 fn place<'a>(
     text: &'a str,
@@ -551,7 +540,7 @@ fn place<'a>(
     f: &Found,
     sentences: &mut [Sentence<'a>],
     hint: &mut usize,
-    kinds: &mut Kinds<'a>,
+    kinds: &mut KindCache<'a>,
 ) {
     let piece = |r: &Option<Range<usize>>| r.as_ref().map(|r| &text[r.clone()]);
     let speaker = piece(&f.speaker);
@@ -567,7 +556,7 @@ fn place<'a>(
             s.sources.push(SourceMention {
                 text: &text[sp.clone()],
                 span: Span::bytes(sp),
-                kind: kind_of(kinds, &text[name]),
+                kind: kinds.classify(&text[name]),
                 role: SourceRole::Quote,
             });
         }
