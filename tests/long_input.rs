@@ -7,11 +7,11 @@ mod common;
 use common::{article, presslens, write};
 use serde_json::Value;
 
-/// About 600 KB of made-up articles: several windows of the default 128 KiB.
+/// About 1.6 MB of made-up articles: several windows of the default 512 KiB.
 fn long_text() -> String {
     let mut text = String::from("A Long Digest of Council News\n\n");
     let mut seed = 0;
-    while text.len() < 600_000 {
+    while text.len() < 1_600_000 {
         // Each article without its headline line, as paragraphs of the digest.
         let a = article(seed);
         text.push_str(a.split_once("\n\n").unwrap().1);
@@ -44,7 +44,7 @@ fn streamed_json_is_the_in_memory_report() {
     assert_eq!(single, array[0]);
 
     let sentences = single["sentences"].as_array().unwrap();
-    assert!(sentences.len() > 5_000, "{}", sentences.len());
+    assert!(sentences.len() > 13_000, "{}", sentences.len());
     assert_eq!(single["summary"]["sentences"], sentences.len());
     for (i, s) in sentences.iter().enumerate() {
         assert_eq!(s["index"], i);
