@@ -233,8 +233,7 @@ impl<'a, 'o> Analysis<'a, 'o> {
             for s in &mut sentences {
                 s.index += first_sentence;
                 s.paragraph += first_paragraph;
-                cursor.fill(text, &mut s.span);
-                s.fill_chars(&map);
+                s.fill_chars(&map, &mut cursor);
                 summary.add(s);
             }
             each(&mut sentences)?;

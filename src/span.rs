@@ -7,6 +7,7 @@
 //! when the report is assembled.
 
 use serde::Serialize;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// A byte range with its char-offset twin.
@@ -50,36 +51,44 @@ impl Span {
 /// percent of the input instead of four bytes per byte.
 pub struct CharMap<'a> {
     text: &'a str,
-    checkpoints: Option<Vec<u32>>,
+    /// Built on the first lookup: most spans lie inside their sentence and
+    /// are filled by [`Local`], so a long text often never needs the map.
+    /// `None` inside when the text is ASCII.
+    checkpoints: OnceCell<Option<Vec<u32>>>,
 }
 
 impl<'a> CharMap<'a> {
     const STRIDE: usize = 64;
 
     pub fn new(text: &'a str) -> CharMap<'a> {
-        if text.is_ascii() {
-            return CharMap {
-                text,
-                checkpoints: None,
-            };
-        }
-        let bytes = text.as_bytes();
-        let mut checkpoints = Vec::with_capacity(bytes.len() / Self::STRIDE + 1);
-        let mut count = 0u32;
-        for chunk in bytes.chunks(Self::STRIDE) {
-            checkpoints.push(count);
-            // A byte starts a char unless it is a UTF-8 continuation byte.
-            count += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32;
-        }
         CharMap {
             text,
-            checkpoints: Some(checkpoints),
+            checkpoints: OnceCell::new(),
         }
+    }
+
+    fn checkpoints(&self) -> Option<&[u32]> {
+        self.checkpoints
+            .get_or_init(|| {
+                let bytes = self.text.as_bytes();
+                if bytes.is_ascii() {
+                    return None;
+                }
+                let mut checkpoints = Vec::with_capacity(bytes.len() / Self::STRIDE + 1);
+                let mut count = 0u32;
+                for chunk in bytes.chunks(Self::STRIDE) {
+                    checkpoints.push(count);
+                    // A byte starts a char unless it is a UTF-8 continuation byte.
+                    count += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32;
+                }
+                Some(checkpoints)
+            })
+            .as_deref()
     }
 
     /// The char offset of a byte offset that lies on a char boundary.
     pub fn char_offset(&self, byte: usize) -> usize {
-        let Some(checkpoints) = &self.checkpoints else {
+        let Some(checkpoints) = self.checkpoints() else {
             return byte;
         };
         let block = byte / Self::STRIDE;
@@ -110,6 +119,10 @@ impl<'a> CharMap<'a> {
             wide_len: 0,
         };
         let bytes = text.as_bytes();
+        // ASCII by the word, which most sentences are.
+        if bytes.is_ascii() {
+            return local;
+        }
         if bytes.len() > u32::MAX as usize {
             local.wide_len = usize::MAX;
             return local;
@@ -129,6 +142,11 @@ impl<'a> CharMap<'a> {
             at = i + len;
         }
         local
+    }
+
+    /// The text the map counts in.
+    pub fn text(&self) -> &'a str {
+        self.text
     }
 
     pub fn span(&self, range: Range<usize>) -> Span {
@@ -161,6 +179,12 @@ impl Cursor {
     pub fn fill(&mut self, text: &str, span: &mut Span) {
         span.char_start = self.char_offset(text, span.start);
         span.char_end = self.char_offset(text, span.end);
+    }
+
+    /// Moves the cursor to `byte`, whose char offset the caller knows.
+    pub fn set(&mut self, byte: usize, chars: usize) {
+        self.byte = byte;
+        self.chars = chars;
     }
 }
 
@@ -198,6 +222,18 @@ impl Local<'_, '_> {
             span.char_end = self.char_offset(span.end - w.start);
         } else {
             self.map.fill(span);
+        }
+    }
+
+    /// The char offset of the end of the sentence (`text`, as given to
+    /// [`CharMap::local`]): its char count comes from the table when the
+    /// multi-byte chars fitted.
+    pub fn char_end(&self, text: &str) -> usize {
+        if self.wide_len <= Self::WIDE {
+            let extra = self.wide[..self.wide_len].last().map_or(0, |&(_, e)| e);
+            self.within.char_start + text.len() - extra as usize
+        } else {
+            self.within.char_start + text.chars().count()
         }
     }
 
@@ -274,6 +310,35 @@ mod tests {
         w = Span::bytes(at..crowded.len());
         local.fill(&mut w);
         assert_eq!(w, crowded_map.span(at..crowded.len()));
+    }
+
+    #[test]
+    fn local_char_end_is_the_sentence_length_in_chars() {
+        let wide = "“é”".repeat(7); // 21 multi-byte chars: more than the table holds
+        let text = format!("Plain. Curly “quote” — é. {wide} end. Last 😀.");
+        let map = CharMap::new(&text);
+        let mut at = 0;
+        for piece in [
+            "Plain.",
+            "Curly “quote” — é.",
+            &format!("{wide} end."),
+            "Last 😀.",
+        ] {
+            let start = text[at..].find(piece).unwrap() + at;
+            at = start + piece.len();
+            let mut within = Span::bytes(start..at);
+            within.char_start = map.char_offset(start);
+            let local = map.local(within, piece);
+            assert_eq!(local.char_end(piece), map.char_offset(at), "{piece}");
+        }
+    }
+
+    #[test]
+    fn map_is_built_only_when_asked() {
+        let map = CharMap::new("é and more");
+        assert!(map.checkpoints.get().is_none());
+        assert_eq!(map.char_offset(3), 2);
+        assert!(map.checkpoints.get().is_some());
     }
 
     #[test]

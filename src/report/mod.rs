@@ -29,7 +29,7 @@ pub mod jsonl;
 pub mod markdown;
 pub mod text;
 
-use crate::span::{CharMap, Span};
+use crate::span::{CharMap, Cursor, Span};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -246,10 +246,16 @@ impl<'a> Sentence<'a> {
             });
     }
 
-    /// Fills the char offsets of every span in the sentence; those of the
-    /// sentence itself are already filled.
-    pub(crate) fn fill_chars(&mut self, map: &CharMap) {
+    /// Fills the char offsets of the sentence and of every span in it.
+    /// `cursor` stands at or before the sentence (sentences come in order):
+    /// it counts the chars up to its start, the sentence's own scan for
+    /// multi-byte chars gives its length in chars, and the cursor moves to
+    /// its end.
+    pub(crate) fn fill_chars(&mut self, map: &CharMap, cursor: &mut Cursor) {
+        self.span.char_start = cursor.char_offset(map.text(), self.span.start);
         let local = map.local(self.span, self.text);
+        self.span.char_end = local.char_end(self.text);
+        cursor.set(self.span.end, self.span.char_end);
         for e in &mut self.evidence {
             local.fill(&mut e.span);
         }
