@@ -109,8 +109,9 @@ impl<'a> CharMap<'a> {
         span.char_end = self.char_offset(span.end);
     }
 
-    /// A filler for spans that mostly lie inside `within` (a sentence whose
-    /// char offsets are filled and whose text is `text`).
+    /// A filler for spans that mostly lie inside or near `within` (a
+    /// sentence whose text is `text` and whose `char_start` is filled; the
+    /// filler works out its `char_end`, see [`Local::within`]).
     pub fn local<'m>(&'m self, within: Span, text: &str) -> Local<'m, 'a> {
         let mut local = Local {
             map: self,
@@ -118,29 +119,13 @@ impl<'a> CharMap<'a> {
             wide: [(0, 0); Local::WIDE],
             wide_len: 0,
         };
-        let bytes = text.as_bytes();
-        // ASCII by the word, which most sentences are.
-        if bytes.is_ascii() {
-            return local;
-        }
-        if bytes.len() > u32::MAX as usize {
-            local.wide_len = usize::MAX;
-            return local;
-        }
-        let mut extra = 0;
-        let mut at = 0;
-        while let Some(i) = bytes[at..].iter().position(|&b| b >= 0x80) {
-            let i = at + i;
-            if local.wide_len == Local::WIDE {
-                local.wide_len = usize::MAX;
-                break;
-            }
-            let len = utf8_len(bytes[i]);
-            extra += len as u32 - 1;
-            local.wide[local.wide_len] = (i as u32, extra);
-            local.wide_len += 1;
-            at = i + len;
-        }
+        local.scan(text.as_bytes());
+        local.within.char_end = if local.wide_len <= Local::WIDE {
+            let extra = local.wide[..local.wide_len].last().map_or(0, |&(_, e)| e);
+            within.char_start + text.len() - extra as usize
+        } else {
+            within.char_start + text.chars().count()
+        };
         local
     }
 
@@ -153,6 +138,36 @@ impl<'a> CharMap<'a> {
         let mut span = Span::bytes(range);
         self.fill(&mut span);
         span
+    }
+}
+
+impl Local<'_, '_> {
+    const WIDE: usize = 16;
+
+    /// Records the multi-byte chars of the sentence's `bytes`.
+    fn scan(&mut self, bytes: &[u8]) {
+        // ASCII by the word, which most sentences are.
+        if bytes.is_ascii() {
+            return;
+        }
+        if bytes.len() > u32::MAX as usize {
+            self.wide_len = usize::MAX;
+            return;
+        }
+        let mut extra = 0;
+        let mut at = 0;
+        while let Some(i) = bytes[at..].iter().position(|&b| b >= 0x80) {
+            let i = at + i;
+            if self.wide_len == Self::WIDE {
+                self.wide_len = usize::MAX;
+                break;
+            }
+            let len = utf8_len(bytes[i]);
+            extra += len as u32 - 1;
+            self.wide[self.wide_len] = (i as u32, extra);
+            self.wide_len += 1;
+            at = i + len;
+        }
     }
 }
 
@@ -213,28 +228,37 @@ pub struct Local<'m, 'a> {
 }
 
 impl Local<'_, '_> {
-    const WIDE: usize = 16;
-
-    pub fn fill(&self, span: &mut Span) {
-        let w = &self.within;
-        if self.wide_len <= Self::WIDE && w.start <= span.start && span.end <= w.end {
-            span.char_start = self.char_offset(span.start - w.start);
-            span.char_end = self.char_offset(span.end - w.start);
-        } else {
-            self.map.fill(span);
-        }
+    /// The sentence, with its `char_end` filled.
+    pub fn within(&self) -> Span {
+        self.within
     }
 
-    /// The char offset of the end of the sentence (`text`, as given to
-    /// [`CharMap::local`]): its char count comes from the table when the
-    /// multi-byte chars fitted.
-    pub fn char_end(&self, text: &str) -> usize {
-        if self.wide_len <= Self::WIDE {
-            let extra = self.wide[..self.wide_len].last().map_or(0, |&(_, e)| e);
-            self.within.char_start + text.len() - extra as usize
-        } else {
-            self.within.char_start + text.chars().count()
+    pub fn fill(&self, span: &mut Span) {
+        span.char_start = self.offset(span.start);
+        span.char_end = self.offset(span.end);
+    }
+
+    /// The char offset of the char boundary `byte`: from the table inside
+    /// the sentence, by counting the chars between it and the sentence
+    /// when it lies near (a quote that runs over several sentences), and
+    /// from the whole map otherwise.
+    fn offset(&self, byte: usize) -> usize {
+        /// How far from the sentence counting beats the map: `chars().count()`
+        /// reads a few bytes an instruction, the map's lookup reads up to
+        /// a stride a byte at a time but is built once over the whole text.
+        const NEAR: usize = 4096;
+        let w = &self.within;
+        let text = self.map.text;
+        if w.start <= byte && byte <= w.end {
+            if self.wide_len <= Self::WIDE {
+                return self.char_offset(byte - w.start);
+            }
+        } else if byte < w.start && w.start - byte <= NEAR {
+            return w.char_start - text[byte..w.start].chars().count();
+        } else if byte > w.end && byte - w.end <= NEAR {
+            return w.char_end + text[w.end..byte].chars().count();
         }
+        self.map.char_offset(byte)
     }
 
     /// The char offset of a char boundary `at` bytes into the sentence.
@@ -329,7 +353,30 @@ mod tests {
             let mut within = Span::bytes(start..at);
             within.char_start = map.char_offset(start);
             let local = map.local(within, piece);
-            assert_eq!(local.char_end(piece), map.char_offset(at), "{piece}");
+            assert_eq!(local.within().char_end, map.char_offset(at), "{piece}");
+        }
+    }
+
+    #[test]
+    fn spans_near_and_far_outside_the_sentence() {
+        let filler = "é—x ".repeat(700); // 4,200 chars, 4,900 bytes
+        let text = format!("“Start {filler} middle” mid. The sentence “here”. After {filler} end.");
+        let map = CharMap::new(&text);
+        let start = text.find("The sentence").unwrap();
+        let end = text.find("After").unwrap() - 1;
+        let mut within = Span::bytes(start..end);
+        within.char_start = map.char_offset(start);
+        let local = map.local(within, &text[start..end]);
+        let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        // Every char boundary, inside, near and far on both sides.
+        for &b in boundaries
+            .iter()
+            .step_by(7)
+            .chain([&start, &end, &text.len()])
+        {
+            let mut span = Span::bytes(b.min(start)..b.max(end));
+            local.fill(&mut span);
+            assert_eq!(span, map.span(b.min(start)..b.max(end)), "{b}");
         }
     }
 

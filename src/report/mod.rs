@@ -254,7 +254,7 @@ impl<'a> Sentence<'a> {
     pub(crate) fn fill_chars(&mut self, map: &CharMap, cursor: &mut Cursor) {
         self.span.char_start = cursor.char_offset(map.text(), self.span.start);
         let local = map.local(self.span, self.text);
-        self.span.char_end = local.char_end(self.text);
+        self.span = local.within();
         cursor.set(self.span.end, self.span.char_end);
         for e in &mut self.evidence {
             local.fill(&mut e.span);
