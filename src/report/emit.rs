@@ -230,15 +230,10 @@ impl Json {
     /// are worked out at once in one register and written with one 8-byte
     /// copy, the leading zeros shifted out first; no division loop, no
     /// digit count, no copy of variable length.
-    #[inline]
+    #[inline(always)]
     fn u64(&mut self, n: u64) {
         if n >= 100_000_000 {
-            // The digits above the last eight, then those eight with their
-            // zeros.
-            self.u64(n / 100_000_000);
-            let digits = eight_digits((n % 100_000_000) as u32) | ASCII_ZEROS;
-            self.buf.extend_from_slice(&digits.to_le_bytes());
-            return;
+            return self.u64_long(n);
         }
         let digits = eight_digits(n as u32);
         // The first digits are the low bytes; a zero digit is a zero byte
@@ -248,6 +243,15 @@ impl Json {
         let len = self.buf.len();
         self.buf.extend_from_slice(&ascii.to_le_bytes());
         self.buf.truncate(len + 8 - zeros as usize);
+    }
+
+    /// A number of nine digits or more, out of line: the digits above the
+    /// last eight, then those eight with their zeros.
+    #[inline(never)]
+    fn u64_long(&mut self, n: u64) {
+        self.u64(n / 100_000_000);
+        let digits = eight_digits((n % 100_000_000) as u32) | ASCII_ZEROS;
+        self.buf.extend_from_slice(&digits.to_le_bytes());
     }
 
     fn bool(&mut self, b: bool) {
