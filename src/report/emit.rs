@@ -21,9 +21,10 @@ use std::io::{self, Write};
 pub(crate) struct Json {
     pub(crate) buf: Vec<u8>,
     pretty: bool,
-    /// Recently written floats: weights take few distinct values, and
-    /// formatting one costs more than the rest of its member.
-    floats: [(u32, u8, [u8; 15]); 16],
+    /// Recently written floats: weights take few distinct values (some 60
+    /// to 70 in a long text), and formatting one costs more than the rest
+    /// of its member. Direct-mapped by a hash of the bits.
+    floats: Box<[(u32, u8, [u8; 15]); FLOAT_SLOTS]>,
 }
 
 /// An object or array being written: the indent of its members and whether
@@ -62,6 +63,10 @@ fn needs_escape(chunk: &[u8]) -> bool {
     })
 }
 
+/// Slots of [`Json::f32`]'s cache: a power of two, indexed by the top
+/// eight bits of a multiplicative hash.
+const FLOAT_SLOTS: usize = 256;
+
 /// `b'0'` in each byte.
 const ASCII_ZEROS: u64 = 0x3030_3030_3030_3030;
 
@@ -91,7 +96,7 @@ impl Json {
             pretty,
             // u32::MAX is a NaN, which never reaches the cache: no slot
             // matches before it is filled.
-            floats: [(u32::MAX, 0, [0; 15]); 16],
+            floats: Box::new([(u32::MAX, 0, [0; 15]); FLOAT_SLOTS]),
         }
     }
 
@@ -265,15 +270,18 @@ impl Json {
             return self.null();
         }
         let bits = x.to_bits();
-        let slot = &mut self.floats[(bits.wrapping_mul(0x9e37_79b9) >> 28) as usize];
+        let slot = &mut self.floats[(bits.wrapping_mul(0x9e37_79b9) >> 24) as usize];
         if slot.0 != bits {
-            let mut text = Vec::with_capacity(16);
-            let _ = CompactFormatter.write_f32(&mut text, x);
             // The shortest form of an f32 has at most 9 digits, a sign, a
             // point and an exponent such as `e-45`: 15 bytes.
+            let mut room = &mut slot.2[..];
+            if CompactFormatter.write_f32(&mut room, x).is_err() {
+                slot.0 = u32::MAX;
+                let _ = CompactFormatter.write_f32(&mut self.buf, x);
+                return;
+            }
+            slot.1 = (15 - room.len()) as u8;
             slot.0 = bits;
-            slot.1 = text.len() as u8;
-            slot.2[..text.len()].copy_from_slice(&text);
         }
         self.buf.extend_from_slice(&slot.2[..slot.1 as usize]);
     }
@@ -708,8 +716,9 @@ mod tests {
         for n in ints {
             assert_eq!(written(false, |j| j.u64(n)), n.to_string());
         }
-        // Twice over, so that the second pass reads the float cache, with
-        // values whose slots collide.
+        // Into one writer, twice over, so that the second pass reads the
+        // float cache, with values whose slots collide and the longest
+        // shortest forms there are.
         let floats: Vec<f32> = (0..400)
             .map(|i| i as f32 * 0.25 - 7.0)
             .chain([
@@ -718,21 +727,31 @@ mod tests {
                 1e-7,
                 3.4e38,
                 f32::MIN_POSITIVE,
+                -f32::MIN_POSITIVE,
+                f32::MIN,
+                f32::from_bits(1),
+                -f32::from_bits(0x007f_ffff),
+                -1.234_567_9e-30,
                 -0.0,
                 1e16,
                 123456.79,
             ])
             .collect();
+        let mut expected = String::new();
+        let mut json = Json::new(false);
         for _ in 0..2 {
             for &x in &floats {
-                let expected = serde_json::to_string(&x).unwrap();
-                assert_eq!(written(false, |j| j.f32(x)), expected);
+                expected += &serde_json::to_string(&x).unwrap();
+                expected.push(' ');
+                json.f32(x);
+                json.buf.push(b' ');
                 assert_eq!(
                     written(false, |j| j.f64(x.into())),
                     serde_json::to_string(&f64::from(x)).unwrap()
                 );
             }
         }
+        assert_eq!(String::from_utf8(json.buf).unwrap(), expected);
         for x in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY] {
             assert_eq!(written(false, |j| j.f32(x)), "null");
         }
