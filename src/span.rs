@@ -233,7 +233,15 @@ impl Local<'_, '_> {
         self.within
     }
 
+    #[inline]
     pub fn fill(&self, span: &mut Span) {
+        let w = &self.within;
+        // The common case inline: an ASCII sentence and a span inside it.
+        if self.wide_len == 0 && w.start <= span.start && span.end <= w.end {
+            span.char_start = w.char_start + (span.start - w.start);
+            span.char_end = w.char_start + (span.end - w.start);
+            return;
+        }
         span.char_start = self.offset(span.start);
         span.char_end = self.offset(span.end);
     }
