@@ -46,7 +46,7 @@ impl Span {
 /// Byte offset to char offset conversion in O(1) amortised per lookup.
 ///
 /// ASCII input (the common case) maps bytes to chars one to one. Otherwise a
-/// checkpoint every [`CharMap::STRIDE`] bytes stores the char count so far, and
+/// checkpoint every `CharMap::STRIDE` (64) bytes stores the char count so far, and
 /// a lookup counts the chars in at most one stride: memory stays at a few
 /// percent of the input instead of four bytes per byte.
 pub struct CharMap<'a> {

@@ -234,7 +234,7 @@ fn classify_words(words: &[&str], lower: &[&str]) -> SourceKind {
 /// not at all when it was not resolved.
 ///
 /// Entries are indexed by their last word (which merging keeps), and a
-/// mention is compared with at most the [`BUCKET`] latest entries sharing it,
+/// mention is compared with at most the `BUCKET` latest entries sharing it,
 /// so the cost stays linear in the number of mentions.
 pub fn summarize(sentences: &[Sentence]) -> Vec<SourceSummary> {
     let mut merger = SourceMerger::default();

@@ -11,7 +11,7 @@
 //!    bar, comment section, related list, newsletter box, sidebar, …), then
 //!    `dom_smoothie` (a port of Mozilla's Readability) picks the article.
 //! 4. The article's HTML is walked into blocks (paragraphs, list items,
-//!    block quotes; `<q>` becomes “…”) and rendered by [`super::article`].
+//!    block quotes; `<q>` becomes “…”) and rendered by `reader::article`.
 
 use super::InputError;
 use super::article::{ArticleText, Block, Builder, byline};
