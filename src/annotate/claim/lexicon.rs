@@ -4,7 +4,7 @@
 //! lookups are checked against.
 
 use super::table::KeyTable;
-use crate::annotate::word::packed_lower;
+use crate::annotate::word::{packed_lower, packed_lower_at};
 #[cfg(test)]
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
@@ -106,13 +106,15 @@ impl Lexicon {
         self.index_of_bytes(w.as_bytes())
     }
 
-    /// [`Lexicon::index_of_bytes`] of a run of ASCII letters with inner
-    /// hyphens (it starts and ends with a letter), as [`rules::matches`]
-    /// finds them: the first and last letters are read without checks.
+    /// [`Lexicon::index_of_bytes`] of the run `all[start..end]` of ASCII
+    /// letters with inner hyphens (it starts and ends with a letter), as
+    /// [`rules::matches`] finds them: the first and last letters are read
+    /// without checks, and the word is packed in place.
     ///
     /// [`rules::matches`]: super::rules::matches
     #[inline]
-    pub fn index_of_run(&self, b: &[u8]) -> Option<usize> {
+    pub fn index_of_run(&self, all: &[u8], start: usize, end: usize) -> Option<usize> {
+        let b = &all[start..end];
         let n = b.len();
         debug_assert!(n > 0 && b[0].is_ascii_alphabetic() && b[n - 1].is_ascii_alphabetic());
         if n > self.longest {
@@ -122,7 +124,27 @@ impl Lexicon {
         if self.ends[n * 26 + letter(b[0])] & 1 << letter(b[n - 1]) == 0 {
             return None;
         }
-        self.index.get(packed_lower(b)?).map(|i| i as usize)
+        self.index
+            .get(packed_lower_at(all, start, n)?)
+            .map(|i| i as usize)
+    }
+
+    /// [`Lexicon::index_of`] of the word `b[at..at + len]`, read in place
+    /// ([`packed_lower_at`]).
+    #[inline]
+    pub fn index_of_at(&self, b: &[u8], at: usize, len: usize) -> Option<usize> {
+        let w = &b[at..at + len];
+        if let Some((slot, bit)) = ends_slot(w)
+            && self.ends[slot] & bit == 0
+        {
+            return None;
+        }
+        if len > self.longest {
+            return None;
+        }
+        self.index
+            .get(packed_lower_at(b, at, len)?)
+            .map(|i| i as usize)
     }
 
     /// [`Lexicon::index_of`] for a word given as bytes.
@@ -295,9 +317,13 @@ static CLOSED_TABLE: LazyLock<KeyTable<u32>> = LazyLock::new(|| {
 
 /// The closed lists `w` is on (ASCII case ignored, as [`one_of`] does).
 pub fn closed_bits(w: &str) -> u32 {
-    packed_lower(w.as_bytes())
-        .and_then(|key| CLOSED_TABLE.get(key))
-        .unwrap_or(0)
+    closed_bits_key(packed_lower(w.as_bytes()))
+}
+
+/// [`closed_bits`] of the word packed as `key` ([`packed_lower`]).
+#[inline]
+pub fn closed_bits_key(key: Option<u128>) -> u32 {
+    key.and_then(|key| CLOSED_TABLE.get(key)).unwrap_or(0)
 }
 
 /// ASCII-case-insensitive membership in a closed list: `one_of(w, list.words)`.
@@ -732,8 +758,16 @@ mod tests {
                     && letter(probe.bytes().next_back())
                     && probe.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-');
                 if run {
-                    assert_eq!(lex.index_of_run(probe.as_bytes()), by_index, "{probe}");
+                    let b = probe.as_bytes();
+                    assert_eq!(lex.index_of_run(b, 0, b.len()), by_index, "{probe}");
+                    // Read in place, inside a longer text.
+                    let text = format!(" {probe} and so on, and on");
+                    let at = lex.index_of_run(text.as_bytes(), 1, 1 + b.len());
+                    assert_eq!(at, by_index, "{probe}");
                 }
+                let text = format!("({probe}) and so on, and on");
+                let at = lex.index_of_at(text.as_bytes(), 1, probe.len());
+                assert_eq!(at, by_index, "{probe}");
             }
         }
     }

@@ -7,9 +7,11 @@
 use super::lexicon::{
     AUX, BASE, BE, BOUNDARY, DETERMINER, Entry, FIRST_PERSON, ING, IRREGULAR_PAST, LEXICON,
     NOMINATIVE, OBJECT_PRONOUN, PART, PAST, PREPOSITION, S3, TIME, Verb, WH_CLAUSE, adverb_with,
-    blocks_verb_with, closed_bits, head_before_apostrophe, is_headline_label, one_of,
+    blocks_verb_with, closed_bits, closed_bits_key, head_before_apostrophe, is_headline_label,
+    one_of,
 };
 use super::tokens::Tok;
+use crate::annotate::word::packed_lower_at;
 use crate::report::Quote;
 use std::cell::Cell;
 use std::ops::Range;
@@ -66,7 +68,7 @@ pub fn matches(text: &str, range: Range<usize>, out: &mut Vec<Match>) {
                 break;
             }
         }
-        if let Some(entry) = lex.index_of_run(&b[start..i]) {
+        if let Some(entry) = lex.index_of_run(text.as_bytes(), start, i) {
             out.push(Match {
                 start,
                 end: i,
@@ -161,12 +163,17 @@ impl DirectCues<'_> {
 ///
 /// A slot is a `u64`: the closed-list bits (bits 0..16), whether they are
 /// known (bit 16) and whether the entry is (bit 17), the entry index plus
-/// one (bits 18..32, 0 for none) and the word's length (bits 32..64).
+/// one (bits 18..32, 0 for none), the word's length (bits 32..48) and the
+/// sentence's stamp (bits 48..64). A slot of another stamp or length is
+/// empty: a new sentence costs no clearing, only a new stamp.
 #[derive(Default)]
 pub struct Memo {
     slots: Vec<Cell<u64>>,
-    /// Byte offset of the sentence in the text.
+    /// Byte offset of the sentence in the text, and its length.
     base: usize,
+    len: usize,
+    /// The current sentence's stamp (never 0, which fresh slots hold).
+    stamp: u64,
 }
 
 const CLOSED_KNOWN: u64 = 1 << 16;
@@ -178,25 +185,36 @@ impl Memo {
     /// Forgets every word and makes room for the sentence `text[range]`.
     pub fn reset(&mut self, range: Range<usize>) {
         self.base = range.start;
-        self.slots.clear();
-        self.slots.resize(range.len(), Cell::new(0));
+        self.len = range.len();
+        self.stamp = (self.stamp + 1) & 0xffff;
+        if self.stamp == 0 {
+            // Every stamp used: empty the slots for real, once in 65,535.
+            self.slots.iter_mut().for_each(|c| *c.get_mut() = 0);
+            self.stamp = 1;
+        }
+        if self.slots.len() < self.len {
+            self.slots.resize(self.len, Cell::new(0));
+        }
     }
 
-    /// The slot of `w` (a slice of `text`) and its value, emptied when it
-    /// held another word at the same offset; `None` for a word outside the
-    /// sentence or too long to key.
+    /// The slot of `w` (a slice of `text`), its value (emptied when it held
+    /// another word at the same offset or was of an earlier sentence) and
+    /// the offset of `w` in `text`; `None` for a word outside the sentence
+    /// or too long to key.
     #[inline]
-    fn slot(&self, text: &str, w: &str) -> Option<(&Cell<u64>, u64)> {
-        let off = (w.as_ptr() as usize)
-            .wrapping_sub(text.as_ptr() as usize)
-            .wrapping_sub(self.base);
+    fn slot(&self, text: &str, w: &str) -> Option<(&Cell<u64>, u64, usize)> {
+        let at = (w.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        let off = at.wrapping_sub(self.base);
+        if off >= self.len || w.len() > 0xffff {
+            return None;
+        }
         let cell = self.slots.get(off)?;
-        let len = u32::try_from(w.len()).ok()?;
+        let tag = self.stamp << 16 | w.len() as u64;
         let v = cell.get();
-        Some(if v >> 32 == u64::from(len) {
-            (cell, v)
+        Some(if v >> 32 == tag {
+            (cell, v, at)
         } else {
-            (cell, u64::from(len) << 32)
+            (cell, tag << 32, at)
         })
     }
 }
@@ -226,13 +244,21 @@ impl<'t> Sent<'t> {
     /// The closed lists `w` is on ([`closed_bits`]), looked up once per word.
     #[inline]
     fn closed(&self, w: &str) -> u32 {
-        let Some((cell, v)) = self.memo.slot(self.text, w) else {
+        let Some((cell, v, at)) = self.memo.slot(self.text, w) else {
             return closed_bits(w);
         };
         if v & CLOSED_KNOWN != 0 {
             return v as u32 & 0xffff;
         }
-        let bits = closed_bits(w);
+        self.closed_first(cell, v, at, w.len())
+    }
+
+    /// [`Sent::closed`] of a word not yet looked up: `text[at..at + len]`,
+    /// whose slot holds `v`. Kept out of line, so that the answers from the
+    /// memo stay small enough to inline.
+    #[inline(never)]
+    fn closed_first(&self, cell: &Cell<u64>, v: u64, at: usize, len: usize) -> u32 {
+        let bits = closed_bits_key(packed_lower_at(self.text.as_bytes(), at, len));
         cell.set(v | CLOSED_KNOWN | u64::from(bits));
         bits
     }
@@ -243,17 +269,26 @@ impl<'t> Sent<'t> {
     #[inline]
     fn entry(&self, w: &str) -> Option<&'static Entry> {
         let lex = &*LEXICON;
-        let Some((cell, v)) = self.memo.slot(self.text, w) else {
+        let Some((cell, v, at)) = self.memo.slot(self.text, w) else {
             return lex.entry_of(w);
         };
         let index = if v & ENTRY_KNOWN != 0 {
             (v >> ENTRY_SHIFT & ENTRY_MASK) as usize
         } else {
-            let index = lex.index_of(w).map_or(0, |i| i + 1);
-            cell.set(v | ENTRY_KNOWN | (index as u64) << ENTRY_SHIFT);
-            index
+            self.entry_first(cell, v, at, w.len())
         };
         index.checked_sub(1).map(|i| &lex.entries[i])
+    }
+
+    /// [`Sent::entry`] of a word not yet looked up (as [`Sent::closed_first`]):
+    /// its index plus one, 0 for none.
+    #[inline(never)]
+    fn entry_first(&self, cell: &Cell<u64>, v: u64, at: usize, len: usize) -> usize {
+        let index = LEXICON
+            .index_of_at(self.text.as_bytes(), at, len)
+            .map_or(0, |i| i + 1);
+        cell.set(v | ENTRY_KNOWN | (index as u64) << ENTRY_SHIFT);
+        index
     }
 
     #[inline]
@@ -1916,6 +1951,33 @@ pub(super) mod tests {
             }
         }
         assert!(lex.entries.len() < ENTRY_MASK as usize);
+    }
+
+    /// A word's slot from an earlier sentence (same offset and length, a
+    /// different word in the other text) is not taken for it: over more
+    /// sentences than there are stamps.
+    #[test]
+    fn memo_forgets_earlier_sentences() {
+        let (a, b) = ("They said it.", "The  plan was");
+        let mut toks = Vec::new();
+        let mut memo = Memo::default();
+        for round in 0..70_000 {
+            let text = if round % 2 == 0 { a } else { b };
+            tokenize(text, 0..text.len(), &QuoteMap::default(), &mut toks);
+            memo.reset(0..text.len());
+            let sent = Sent::new(text, &toks, DirectCues::Ranges(&[]), &memo);
+            // Only a few rounds need the full check; the rest turn the stamp.
+            if round % 997 < 2 || round > 65_530 && round < 65_540 {
+                for t in &toks {
+                    let w = t.text(text);
+                    assert_eq!(sent.closed(w), closed_bits(w), "{w} {round}");
+                    let want = LEXICON
+                        .index_of(w)
+                        .map(|i| &LEXICON.entries[i] as *const Entry);
+                    assert_eq!(sent.entry(w).map(|e| e as *const Entry), want, "{w}");
+                }
+            }
+        }
     }
 
     pub(crate) fn hits_with(text: &str, direct_cues: &[Range<usize>]) -> Vec<Hit> {
