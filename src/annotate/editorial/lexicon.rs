@@ -729,9 +729,38 @@ fn verb_forms(w: &str) -> Vec<String> {
     out
 }
 
-/// Byte length of the word characters that start `rest`.
+/// Byte length of the word characters that start `rest` (ASCII bytes
+/// tested without decoding).
 pub(super) fn word_len(rest: &str) -> usize {
-    rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())
+    let b = rest.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            if !is_ascii_word(x) {
+                return i;
+            }
+            i += 1;
+        } else {
+            let c = rest[i..].chars().next().unwrap_or(' ');
+            if !is_word_char(c) {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    b.len()
+}
+
+/// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII
+/// and for the General Punctuation block (curly quotes, dashes: the
+/// non-ASCII chars news text is full of, none of them alphanumeric).
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+    }
 }
 
 fn is_ascii_word(b: u8) -> bool {
@@ -739,7 +768,7 @@ fn is_ascii_word(b: u8) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    is_alnum(c) || c == '_'
 }
 
 fn boundary_before(text: &str, start: usize) -> bool {
@@ -839,6 +868,22 @@ mod tests {
             .map(String::from),
         );
         out
+    }
+
+    #[test]
+    fn fast_alphanumeric_and_word_len_agree_with_std() {
+        for c in ('\0'..='\u{3000}').chain(['😀', '\u{10FFFF}', '\u{FF21}']) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+        let slow = |s: &str| {
+            s.find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(s.len())
+        };
+        for text in texts() {
+            for (i, _) in text.char_indices() {
+                assert_eq!(word_len(&text[i..]), slow(&text[i..]), "{}", &text[i..]);
+            }
+        }
     }
 
     #[test]

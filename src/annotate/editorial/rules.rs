@@ -133,7 +133,7 @@ pub fn collect(
     // Where the first word starts (after opening quotes or brackets).
     let opening = base
         + sentence
-            .find(|c: char| c.is_alphanumeric())
+            .find(super::lexicon::is_alnum)
             .unwrap_or(sentence.len());
     let first_word = &text[opening..opening + super::lexicon::word_len(&text[opening..range.end])];
     if IMPERATIVES
