@@ -105,12 +105,20 @@ fn letter_run(bytes: &[u8], at: usize) -> (usize, u64) {
         } else {
             (1u64 << (8 * n)) - 1
         };
-        hash = (hash ^ ((x | 0x2020_2020_2020_2020) & keep)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        hash = run_hash(hash, x, keep);
         len += n;
         if n < 8 {
             return (len, hash);
         }
     }
+}
+
+/// The hash of letters so far `hash` with the bytes of `x` that `keep`
+/// keeps (the next up to 8 letters): lower case, so that any case hashes
+/// the same.
+#[inline]
+fn run_hash(hash: u64, x: u64, keep: u64) -> u64 {
+    (hash ^ ((x | 0x2020_2020_2020_2020) & keep)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// Bits of a set of hashes, with false positives.
@@ -479,7 +487,14 @@ impl Lexicon {
                 if at < pos || ((after_high >> (8 * k)) & 0x80 != 0 && !boundary_before(text, at)) {
                     continue;
                 }
-                let (len, hash) = letter_run(bytes, at);
+                // The run of letters from `at`, read from this chunk when
+                // it ends inside it (as `letter_run` reads it).
+                let n = leading(!(letters >> (8 * k)) & HIGH);
+                let (len, hash) = if k + n < 8 {
+                    (n, run_hash(0, x >> (8 * k), (1u64 << (8 * n)) - 1))
+                } else {
+                    letter_run(bytes, at)
+                };
                 if !first.may_start(bytes, at, len, hash) {
                     continue;
                 }
