@@ -631,16 +631,30 @@ fn patterns(entries: &[Entry]) -> (Vec<String>, Vec<u32>) {
 }
 
 fn builtin_entries() -> Vec<Entry> {
-    let mut entries: Vec<Entry> = Vec::new();
-    for (name, contents) in BUILTIN {
-        for line in parse(name, contents).expect("built-in lexicon parses") {
-            if let Line::Add(e) = line {
-                entries.retain(|old| old.term != e.term);
-                entries.push(e);
-            }
-        }
+    let adds: Vec<Entry> = BUILTIN
+        .iter()
+        .flat_map(|(name, contents)| parse(name, contents).expect("built-in lexicon parses"))
+        .filter_map(|line| match line {
+            Line::Add(e) => Some(e),
+            Line::Remove(_) => None,
+        })
+        .collect();
+    // A later entry of a term replaces the earlier ones, in its own place
+    // (what removing the old one and pushing the new one does, without a
+    // scan of all the entries per line).
+    let mut last: HashMap<&str, usize> = HashMap::with_capacity(adds.len());
+    for (i, e) in adds.iter().enumerate() {
+        last.insert(&e.term, i);
     }
-    entries
+    let keep: Vec<bool> = adds
+        .iter()
+        .enumerate()
+        .map(|(i, e)| last[e.term.as_str()] == i)
+        .collect();
+    adds.into_iter()
+        .zip(keep)
+        .filter_map(|(e, keep)| keep.then_some(e))
+        .collect()
 }
 
 fn parse(name: &str, contents: &str) -> Result<Vec<Line>, LexiconError> {
@@ -1054,6 +1068,21 @@ mod tests {
             found += fast.len();
         }
         assert!(found > 10_000, "{found}");
+    }
+
+    /// The built-in entries as removing each replaced one made them.
+    #[test]
+    fn builtin_entries_replace_as_retain_did() {
+        let mut want: Vec<Entry> = Vec::new();
+        for (name, contents) in BUILTIN {
+            for line in parse(name, contents).unwrap() {
+                if let Line::Add(e) = line {
+                    want.retain(|old| old.term != e.term);
+                    want.push(e);
+                }
+            }
+        }
+        assert_eq!(builtin_entries(), want);
     }
 
     #[test]
