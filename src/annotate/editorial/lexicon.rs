@@ -23,6 +23,7 @@ use super::Kind;
 use super::letters::{HIGH, ascii_digits_or_underscore, ascii_letters, chunk, leading};
 use std::collections::HashMap;
 use std::fmt;
+use std::ops::Range;
 
 /// The built-in lists, in load order (a later entry replaces an earlier one).
 const BUILTIN: [(&str, &str); 3] = [
@@ -351,6 +352,12 @@ impl Trie {
         }
     }
 
+    /// True when some pattern holds byte `b` (in either case).
+    #[inline]
+    fn has_byte(&self, b: u8) -> bool {
+        self.class[b as usize] != 0
+    }
+
     /// True when some pattern starts with byte `b`.
     #[inline]
     fn starts(&self, b: u8) -> bool {
@@ -451,8 +458,27 @@ impl Lexicon {
     /// only ever moved the search on by one char): each such start is tried
     /// in order, with its longest pattern.
     pub fn for_each_hit(&self, text: &str, f: impl FnMut(Hit)) {
+        self.for_each_hit_outside(text, 0, &[], f);
+    }
+
+    /// [`Lexicon::for_each_hit`] for `text` at byte `offset` of a document
+    /// whose ranges `quoted` (sorted, disjoint) are of no interest: every
+    /// hit that starts outside them is found, and maybe some inside.
+    ///
+    /// A quoted range that ends with a byte no pattern holds (`”`, `"`)
+    /// is skipped unread, since no hit can run over its end and so none
+    /// found in it could move the search after it.
+    pub fn for_each_hit_outside(
+        &self,
+        text: &str,
+        offset: usize,
+        quoted: &[Range<usize>],
+        f: impl FnMut(Hit),
+    ) {
         match &self.first_words {
-            Some(first) if self.letter_starts => self.for_each_hit_by_words(text, first, f),
+            Some(first) if self.letter_starts => {
+                self.for_each_hit_by_words(text, first, (offset, quoted), f)
+            }
             _ => self.for_each_hit_bytewise(text, f),
         }
     }
@@ -461,8 +487,31 @@ impl Lexicon {
     /// with an ASCII letter and hold no stem: the word starts (an ASCII
     /// letter after no word char) are found eight bytes at a time, and
     /// only they are tried, in order, as the bytewise search would.
-    fn for_each_hit_by_words(&self, text: &str, first: &FirstWords, mut f: impl FnMut(Hit)) {
+    fn for_each_hit_by_words(
+        &self,
+        text: &str,
+        first: &FirstWords,
+        (offset, quoted): (usize, &[Range<usize>]),
+        mut f: impl FnMut(Hit),
+    ) {
         let bytes = text.as_bytes();
+        // The end of a quoted range in `text`, when the range is skipped.
+        let sealed = |r: &Range<usize>| {
+            let end = r.end.saturating_sub(offset).min(bytes.len());
+            let open = end > 0 && end < bytes.len() && self.trie.has_byte(bytes[end - 1]);
+            (!open).then_some(end)
+        };
+        // The first quoted range that does not end before `at`.
+        let mut q = 0;
+        let mut skipped = |at: usize| {
+            while quoted.get(q).is_some_and(|r| r.end <= offset + at) {
+                q += 1;
+            }
+            quoted
+                .get(q)
+                .filter(|r| r.start <= offset + at)
+                .and_then(sealed)
+        };
         // No hit starts before `pos` (the end of the last one).
         let mut pos = 0;
         // The high bit of byte 0 set when the byte before the chunk is an
@@ -470,6 +519,16 @@ impl Lexicon {
         let (mut carry_word, mut carry_high) = (0u64, 0u64);
         let mut base = 0;
         while base < bytes.len() {
+            if let Some(end) = skipped(base)
+                && end >= base + 8
+            {
+                // On to the chunk where the skipped range ends.
+                base = end & !7;
+                let b = bytes[base - 1];
+                carry_word = if is_ascii_word(b) { 0x80 } else { 0 };
+                carry_high = u64::from(b & 0x80);
+                continue;
+            }
             let x = chunk(bytes, base);
             let letters = ascii_letters(x);
             let word = letters | ascii_digits_or_underscore(x);
@@ -484,7 +543,10 @@ impl Lexicon {
                 let k = leading(starts);
                 starts &= starts - 1;
                 let at = base + k;
-                if at < pos || ((after_high >> (8 * k)) & 0x80 != 0 && !boundary_before(text, at)) {
+                if at < pos
+                    || ((after_high >> (8 * k)) & 0x80 != 0 && !boundary_before(text, at))
+                    || skipped(at).is_some()
+                {
                     continue;
                 }
                 // The run of letters from `at`, read from this chunk when
@@ -1083,6 +1145,66 @@ mod tests {
             }
         }
         assert_eq!(builtin_entries(), want);
+    }
+
+    /// Skipping quoted ranges loses no hit that starts outside them.
+    #[test]
+    fn hits_outside_quotes_survive_the_skip() {
+        let lex = Lexicon::builtin();
+        let pieces = [
+            "so-called",
+            "we know",
+            "said",
+            "slammed",
+            "we",
+            "we’ll see",
+            "’",
+            "'",
+            "“",
+            "”",
+            "\"",
+            "»",
+            "é",
+            " ",
+            ",",
+            "the",
+            "in my view",
+            "not exactly",
+            "let’s",
+            "scam",
+            "abcdefghij",
+            "far-right",
+            "9",
+            "_",
+        ];
+        let mut rng = crate::annotate::word::XorShift(0x2545_f491_4f6c_dd1d);
+        let mut skipped = 0;
+        for _ in 0..4000 {
+            let text = rng.text(&pieces, 60, true);
+            let offset = (rng.next() % 50) as usize;
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            // Sorted, disjoint document ranges, some reaching past the text.
+            let mut quoted = Vec::new();
+            let mut at = 0;
+            while at < bounds.len() {
+                let a = at + (rng.next() % 12) as usize;
+                let b = a + 1 + (rng.next() % 30) as usize;
+                let pos = |i: usize| offset + bounds.get(i).copied().unwrap_or(text.len() + 3);
+                quoted.push(pos(a)..pos(b));
+                at = b + 1;
+            }
+            let outside = |h: &Hit| !quoted.iter().any(|r| r.contains(&(offset + h.start)));
+            let (mut want, mut got) = (Vec::new(), Vec::new());
+            lex.for_each_hit(&text, |h| want.push(h));
+            lex.for_each_hit_outside(&text, offset, &quoted, |h| got.push(h));
+            skipped += want.len() - got.len();
+            want.retain(outside);
+            got.retain(outside);
+            assert_eq!(got, want, "{text:?} {offset} {quoted:?}");
+        }
+        assert!(skipped > 100, "{skipped}");
     }
 
     #[test]

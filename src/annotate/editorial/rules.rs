@@ -148,7 +148,7 @@ pub fn collect(
             IMPERATIVE,
         );
     }
-    lexicon.for_each_hit(sentence, |h| {
+    lexicon.for_each_hit_outside(sentence, base, quotes.quoted, |h| {
         let (start, end) = (base + h.start, base + h.end);
         if quotes.is_quoted(start) {
             return;
