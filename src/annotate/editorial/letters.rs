@@ -16,6 +16,19 @@ pub(crate) fn ascii_letters(x: u64) -> u64 {
     at_least_a & !past_z & !x & HIGH
 }
 
+/// ASCII digits and `_` of 8 bytes at once: the high bit of each set.
+#[inline]
+pub(crate) fn ascii_digits_or_underscore(x: u64) -> u64 {
+    const LOW: u64 = !HIGH;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Seven bits of each byte, so that no sum carries into the next byte.
+    let y = x & LOW;
+    let digit = (y + 0x50 * ONES) & !(y + 0x46 * ONES);
+    let t = y ^ (b'_' as u64 * ONES);
+    let underscore = !((t + LOW) | t);
+    (digit | underscore) & !x & HIGH
+}
+
 /// Eight bytes of `bytes` from `at`, little endian, zeros past the end.
 #[inline]
 pub(crate) fn chunk(bytes: &[u8], at: usize) -> u64 {
@@ -51,6 +64,19 @@ mod tests {
             for (k, &y) in x.to_le_bytes().iter().enumerate() {
                 assert_eq!(bits >> (8 * k + 7) & 1 == 1, y.is_ascii_alphabetic(), "{y}");
             }
+        }
+    }
+
+    #[test]
+    fn digits_and_underscore_of_every_byte() {
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b'5', b, b, b'_', 0x80 | b, b, b'/', b':']);
+            let bits = ascii_digits_or_underscore(x);
+            for (k, &y) in x.to_le_bytes().iter().enumerate() {
+                let want = y.is_ascii_digit() || y == b'_';
+                assert_eq!(bits >> (8 * k + 7) & 1 == 1, want, "{y}");
+            }
+            assert_eq!(bits & !HIGH, 0);
         }
     }
 

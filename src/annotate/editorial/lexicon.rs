@@ -20,9 +20,10 @@
 //! `hypocritical`). Matching folds ASCII case only; `'` and `’` are the same.
 
 use super::Kind;
-use super::letters::{HIGH, ascii_letters, chunk, leading};
+use super::letters::{HIGH, ascii_digits_or_underscore, ascii_letters, chunk, leading};
 use std::collections::HashMap;
 use std::fmt;
+use std::ops::Range;
 
 /// The built-in lists, in load order (a later entry replaces an earlier one).
 const BUILTIN: [(&str, &str); 3] = [
@@ -85,6 +86,8 @@ pub struct Lexicon {
     trie: Trie,
     /// The words a hit can start with, when no pattern is a stem.
     first_words: Option<FirstWords>,
+    /// True when every pattern starts with an ASCII letter.
+    letter_starts: bool,
 }
 
 /// The length of the run of ASCII letters at `at` and a hash of its
@@ -103,12 +106,20 @@ fn letter_run(bytes: &[u8], at: usize) -> (usize, u64) {
         } else {
             (1u64 << (8 * n)) - 1
         };
-        hash = (hash ^ ((x | 0x2020_2020_2020_2020) & keep)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        hash = run_hash(hash, x, keep);
         len += n;
         if n < 8 {
             return (len, hash);
         }
     }
+}
+
+/// The hash of letters so far `hash` with the bytes of `x` that `keep`
+/// keeps (the next up to 8 letters): lower case, so that any case hashes
+/// the same.
+#[inline]
+fn run_hash(hash: u64, x: u64, keep: u64) -> u64 {
+    (hash ^ ((x | 0x2020_2020_2020_2020) & keep)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// Bits of a set of hashes, with false positives.
@@ -341,6 +352,12 @@ impl Trie {
         }
     }
 
+    /// True when some pattern holds byte `b` (in either case).
+    #[inline]
+    fn has_byte(&self, b: u8) -> bool {
+        self.class[b as usize] != 0
+    }
+
     /// True when some pattern starts with byte `b`.
     #[inline]
     fn starts(&self, b: u8) -> bool {
@@ -440,7 +457,127 @@ impl Lexicon {
     /// starts on a word boundary (a match elsewhere is never reported and
     /// only ever moved the search on by one char): each such start is tried
     /// in order, with its longest pattern.
-    pub fn for_each_hit(&self, text: &str, mut f: impl FnMut(Hit)) {
+    pub fn for_each_hit(&self, text: &str, f: impl FnMut(Hit)) {
+        self.for_each_hit_outside(text, 0, &[], f);
+    }
+
+    /// [`Lexicon::for_each_hit`] for `text` at byte `offset` of a document
+    /// whose ranges `quoted` (sorted, disjoint) are of no interest: every
+    /// hit that starts outside them is found, and maybe some inside.
+    ///
+    /// A quoted range that ends with a byte no pattern holds (`”`, `"`)
+    /// is skipped unread, since no hit can run over its end and so none
+    /// found in it could move the search after it.
+    pub fn for_each_hit_outside(
+        &self,
+        text: &str,
+        offset: usize,
+        quoted: &[Range<usize>],
+        f: impl FnMut(Hit),
+    ) {
+        match &self.first_words {
+            Some(first) if self.letter_starts => {
+                self.for_each_hit_by_words(text, first, (offset, quoted), f)
+            }
+            _ => self.for_each_hit_bytewise(text, f),
+        }
+    }
+
+    /// [`Lexicon::for_each_hit`] for a lexicon whose patterns all start
+    /// with an ASCII letter and hold no stem: the word starts (an ASCII
+    /// letter after no word char) are found eight bytes at a time, and
+    /// only they are tried, in order, as the bytewise search would.
+    fn for_each_hit_by_words(
+        &self,
+        text: &str,
+        first: &FirstWords,
+        (offset, quoted): (usize, &[Range<usize>]),
+        mut f: impl FnMut(Hit),
+    ) {
+        let bytes = text.as_bytes();
+        // The end of a quoted range in `text`, when the range is skipped.
+        let sealed = |r: &Range<usize>| {
+            let end = r.end.saturating_sub(offset).min(bytes.len());
+            let open = end > 0 && end < bytes.len() && self.trie.has_byte(bytes[end - 1]);
+            (!open).then_some(end)
+        };
+        // The first quoted range that does not end before `at`.
+        let mut q = 0;
+        let mut skipped = |at: usize| {
+            while quoted.get(q).is_some_and(|r| r.end <= offset + at) {
+                q += 1;
+            }
+            quoted
+                .get(q)
+                .filter(|r| r.start <= offset + at)
+                .and_then(sealed)
+        };
+        // No hit starts before `pos` (the end of the last one).
+        let mut pos = 0;
+        // The high bit of byte 0 set when the byte before the chunk is an
+        // ASCII word char, or not ASCII.
+        let (mut carry_word, mut carry_high) = (0u64, 0u64);
+        let mut base = 0;
+        while base < bytes.len() {
+            if let Some(end) = skipped(base)
+                && end >= base + 8
+            {
+                // On to the chunk where the skipped range ends.
+                base = end & !7;
+                let b = bytes[base - 1];
+                carry_word = if is_ascii_word(b) { 0x80 } else { 0 };
+                carry_high = u64::from(b & 0x80);
+                continue;
+            }
+            let x = chunk(bytes, base);
+            let letters = ascii_letters(x);
+            let word = letters | ascii_digits_or_underscore(x);
+            let high = x & HIGH;
+            // A letter after a non-ASCII byte starts a word when the char
+            // that byte ends is no word char: decoded below.
+            let after_high = letters & ((high << 8) | carry_high);
+            let mut starts = letters & !((word << 8) | carry_word);
+            carry_word = word >> 56;
+            carry_high = high >> 56;
+            while starts != 0 {
+                let k = leading(starts);
+                starts &= starts - 1;
+                let at = base + k;
+                if at < pos
+                    || ((after_high >> (8 * k)) & 0x80 != 0 && !boundary_before(text, at))
+                    || skipped(at).is_some()
+                {
+                    continue;
+                }
+                // The run of letters from `at`, read from this chunk when
+                // it ends inside it (as `letter_run` reads it).
+                let n = leading(!(letters >> (8 * k)) & HIGH);
+                let (len, hash) = if k + n < 8 {
+                    (n, run_hash(0, x >> (8 * k), (1u64 << (8 * n)) - 1))
+                } else {
+                    letter_run(bytes, at)
+                };
+                if !first.may_start(bytes, at, len, hash) {
+                    continue;
+                }
+                if let Some((end, pattern)) = self.trie.longest(bytes, at)
+                    && boundary_after(text, end)
+                {
+                    let entry = self.pattern_entry[pattern as usize] as usize;
+                    f(Hit {
+                        start: at,
+                        end,
+                        entry,
+                    });
+                    pos = end;
+                }
+            }
+            base += 8;
+        }
+    }
+
+    /// [`Lexicon::for_each_hit`] for any lexicon: every char is visited.
+    fn for_each_hit_bytewise(&self, text: &str, mut f: impl FnMut(Hit)) {
         let bytes = text.as_bytes();
         let mut pos = 0;
         // Whether the char before `pos` is a word char.
@@ -507,8 +644,12 @@ impl Lexicon {
         let (patterns, pattern_entry) = patterns(&entries);
         // A stem's hit may cover more than its letters: no filter then.
         let first_words = (!entries.iter().any(|e| e.stem)).then(|| FirstWords::new(&patterns));
+        let letter_starts = patterns
+            .iter()
+            .all(|p| p.as_bytes().first().is_some_and(u8::is_ascii_alphabetic));
         Lexicon {
             entries,
+            letter_starts,
             trie: Trie::new(&patterns),
             pattern_entry,
             first_words,
@@ -552,16 +693,30 @@ fn patterns(entries: &[Entry]) -> (Vec<String>, Vec<u32>) {
 }
 
 fn builtin_entries() -> Vec<Entry> {
-    let mut entries: Vec<Entry> = Vec::new();
-    for (name, contents) in BUILTIN {
-        for line in parse(name, contents).expect("built-in lexicon parses") {
-            if let Line::Add(e) = line {
-                entries.retain(|old| old.term != e.term);
-                entries.push(e);
-            }
-        }
+    let adds: Vec<Entry> = BUILTIN
+        .iter()
+        .flat_map(|(name, contents)| parse(name, contents).expect("built-in lexicon parses"))
+        .filter_map(|line| match line {
+            Line::Add(e) => Some(e),
+            Line::Remove(_) => None,
+        })
+        .collect();
+    // A later entry of a term replaces the earlier ones, in its own place
+    // (what removing the old one and pushing the new one does, without a
+    // scan of all the entries per line).
+    let mut last: HashMap<&str, usize> = HashMap::with_capacity(adds.len());
+    for (i, e) in adds.iter().enumerate() {
+        last.insert(&e.term, i);
     }
-    entries
+    let keep: Vec<bool> = adds
+        .iter()
+        .enumerate()
+        .map(|(i, e)| last[e.term.as_str()] == i)
+        .collect();
+    adds.into_iter()
+        .zip(keep)
+        .filter_map(|(e, keep)| keep.then_some(e))
+        .collect()
 }
 
 fn parse(name: &str, contents: &str) -> Result<Vec<Line>, LexiconError> {
@@ -729,9 +884,38 @@ fn verb_forms(w: &str) -> Vec<String> {
     out
 }
 
-/// Byte length of the word characters that start `rest`.
+/// Byte length of the word characters that start `rest` (ASCII bytes
+/// tested without decoding).
 pub(super) fn word_len(rest: &str) -> usize {
-    rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())
+    let b = rest.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            if !is_ascii_word(x) {
+                return i;
+            }
+            i += 1;
+        } else {
+            let c = rest[i..].chars().next().unwrap_or(' ');
+            if !is_word_char(c) {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    b.len()
+}
+
+/// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII
+/// and for the General Punctuation block (curly quotes, dashes: the
+/// non-ASCII chars news text is full of, none of them alphanumeric).
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+    }
 }
 
 fn is_ascii_word(b: u8) -> bool {
@@ -739,7 +923,7 @@ fn is_ascii_word(b: u8) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    is_alnum(c) || c == '_'
 }
 
 fn boundary_before(text: &str, start: usize) -> bool {
@@ -842,6 +1026,22 @@ mod tests {
     }
 
     #[test]
+    fn fast_alphanumeric_and_word_len_agree_with_std() {
+        for c in ('\0'..='\u{3000}').chain(['😀', '\u{10FFFF}', '\u{FF21}']) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+        let slow = |s: &str| {
+            s.find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(s.len())
+        };
+        for text in texts() {
+            for (i, _) in text.char_indices() {
+                assert_eq!(word_len(&text[i..]), slow(&text[i..]), "{}", &text[i..]);
+            }
+        }
+    }
+
+    #[test]
     fn letter_run_hashes_fold_case() {
         let run = |s: &str, at| letter_run(s.as_bytes(), at);
         assert_eq!(run("Scam, scam", 0).0, 4);
@@ -876,6 +1076,135 @@ mod tests {
             }
             assert!(checked > 100, "{checked}");
         }
+    }
+
+    /// The word-start search finds what the bytewise one finds.
+    #[test]
+    fn word_starts_find_what_every_char_finds() {
+        let lex = Lexicon::builtin();
+        assert!(lex.letter_starts && lex.first_words.is_some());
+        let pieces = [
+            "so-called",
+            "we know",
+            "said",
+            "slammed",
+            "Slams",
+            "a.m.",
+            "leftist",
+            "left",
+            "US",
+            "we",
+            "’",
+            "'",
+            "“",
+            "é",
+            "É",
+            "_",
+            "9",
+            " ",
+            ",",
+            "-",
+            "the",
+            "in my view",
+            "not",
+            "exactly",
+            "far-right",
+            "😀",
+            "\u{301}",
+            "x",
+            "abcdefgh",
+            "let’s",
+            "\u{2014}",
+            "ª",
+        ];
+        let mut rng = crate::annotate::word::XorShift(0x9e37_79b9_7f4a_7c15);
+        let mut texts = texts();
+        texts.extend((0..3000).map(|_| rng.text(&pieces, 40, true)));
+        texts.extend((0..3000).map(|_| rng.text(&pieces, 40, false)));
+        let mut found = 0;
+        for text in &texts {
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            lex.for_each_hit(text, |h| fast.push(h));
+            lex.for_each_hit_bytewise(text, |h| slow.push(h));
+            assert_eq!(fast, slow, "{text}");
+            found += fast.len();
+        }
+        assert!(found > 10_000, "{found}");
+    }
+
+    /// The built-in entries as removing each replaced one made them.
+    #[test]
+    fn builtin_entries_replace_as_retain_did() {
+        let mut want: Vec<Entry> = Vec::new();
+        for (name, contents) in BUILTIN {
+            for line in parse(name, contents).unwrap() {
+                if let Line::Add(e) = line {
+                    want.retain(|old| old.term != e.term);
+                    want.push(e);
+                }
+            }
+        }
+        assert_eq!(builtin_entries(), want);
+    }
+
+    /// Skipping quoted ranges loses no hit that starts outside them.
+    #[test]
+    fn hits_outside_quotes_survive_the_skip() {
+        let lex = Lexicon::builtin();
+        let pieces = [
+            "so-called",
+            "we know",
+            "said",
+            "slammed",
+            "we",
+            "we’ll see",
+            "’",
+            "'",
+            "“",
+            "”",
+            "\"",
+            "»",
+            "é",
+            " ",
+            ",",
+            "the",
+            "in my view",
+            "not exactly",
+            "let’s",
+            "scam",
+            "abcdefghij",
+            "far-right",
+            "9",
+            "_",
+        ];
+        let mut rng = crate::annotate::word::XorShift(0x2545_f491_4f6c_dd1d);
+        let mut skipped = 0;
+        for _ in 0..4000 {
+            let text = rng.text(&pieces, 60, true);
+            let offset = (rng.next() % 50) as usize;
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            // Sorted, disjoint document ranges, some reaching past the text.
+            let mut quoted = Vec::new();
+            let mut at = 0;
+            while at < bounds.len() {
+                let a = at + (rng.next() % 12) as usize;
+                let b = a + 1 + (rng.next() % 30) as usize;
+                let pos = |i: usize| offset + bounds.get(i).copied().unwrap_or(text.len() + 3);
+                quoted.push(pos(a)..pos(b));
+                at = b + 1;
+            }
+            let outside = |h: &Hit| !quoted.iter().any(|r| r.contains(&(offset + h.start)));
+            let (mut want, mut got) = (Vec::new(), Vec::new());
+            lex.for_each_hit(&text, |h| want.push(h));
+            lex.for_each_hit_outside(&text, offset, &quoted, |h| got.push(h));
+            skipped += want.len() - got.len();
+            want.retain(outside);
+            got.retain(outside);
+            assert_eq!(got, want, "{text:?} {offset} {quoted:?}");
+        }
+        assert!(skipped > 100, "{skipped}");
     }
 
     #[test]

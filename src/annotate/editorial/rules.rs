@@ -133,7 +133,7 @@ pub fn collect(
     // Where the first word starts (after opening quotes or brackets).
     let opening = base
         + sentence
-            .find(|c: char| c.is_alphanumeric())
+            .find(super::lexicon::is_alnum)
             .unwrap_or(sentence.len());
     let first_word = &text[opening..opening + super::lexicon::word_len(&text[opening..range.end])];
     if IMPERATIVES
@@ -148,7 +148,7 @@ pub fn collect(
             IMPERATIVE,
         );
     }
-    lexicon.for_each_hit(sentence, |h| {
+    lexicon.for_each_hit_outside(sentence, base, quotes.quoted, |h| {
         let (start, end) = (base + h.start, base + h.end);
         if quotes.is_quoted(start) {
             return;
