@@ -199,7 +199,28 @@ impl<'a, 'o> Analysis<'a, 'o> {
     /// window (cleared, keeping the room their vectors had).
     pub fn run<E>(
         self,
-        mut each: impl FnMut(&mut Vec<Sentence<'a>>) -> Result<(), E>,
+        each: impl FnMut(&mut Vec<Sentence<'a>>) -> Result<(), E>,
+    ) -> Result<Summary<'a>, E> {
+        self.run_with(|_| Ok(()), each)
+    }
+
+    /// [`Analysis::run`] a sentence at a time: `each` gets every sentence as
+    /// soon as it is finished (char offsets filled, counted in the
+    /// summary), while it is still in the cache from being finished: for a
+    /// writer, one pass over a window's sentences instead of two.
+    pub fn run_by_sentence<E>(
+        self,
+        each: impl FnMut(&Sentence<'a>) -> Result<(), E>,
+    ) -> Result<Summary<'a>, E> {
+        self.run_with(each, |_| Ok(()))
+    }
+
+    /// The window loop of [`Analysis::run`] and [`Analysis::run_by_sentence`]:
+    /// `sentence` after each finished sentence, `finished` after each window.
+    fn run_with<E>(
+        self,
+        mut sentence: impl FnMut(&Sentence<'a>) -> Result<(), E>,
+        mut finished: impl FnMut(&mut Vec<Sentence<'a>>) -> Result<(), E>,
     ) -> Result<Summary<'a>, E> {
         let text = self.text;
         let map = CharMap::new(text);
@@ -235,9 +256,52 @@ impl<'a, 'o> Analysis<'a, 'o> {
                 s.paragraph += first_paragraph;
                 s.fill_chars(&map, &mut cursor);
                 summary.add(s);
+                sentence(s)?;
             }
-            each(&mut sentences)?;
+            finished(&mut sentences)?;
         }
         Ok(summary.finish(self.doc.paragraphs.len()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every sentence that `run_by_sentence` hands out is finished (char
+    /// offsets, index and paragraph of the whole text) and the same as in
+    /// the report `analyze` builds, in order, window after window.
+    #[test]
+    fn sentence_by_sentence_is_the_report() {
+        let text = "Storm Hits Coast\n\n\
+            MIAMI (AP) — A storm hit the coast on Monday, officials said. “We are ready,” Mayor Ann Lee said.\n\n\
+            About 40,000 homes lost power, the utility reported. The so-called plan is a disaster!\n\n\
+            “It is the worst in years,” she added. Crews reportedly worked overnight.\n\n"
+            .repeat(5);
+        for window in [1, 200, DEFAULT_WINDOW] {
+            let options = Options {
+                window,
+                ..Options::default()
+            };
+            let report = analyze(&text, &options);
+            let mut seen = Vec::new();
+            let summary = Analysis::new(&text, &options)
+                .run_by_sentence(|s| {
+                    seen.push(serde_json::to_value(s).unwrap());
+                    Ok::<(), std::convert::Infallible>(())
+                })
+                .unwrap();
+            let expected: Vec<_> = report
+                .sentences
+                .iter()
+                .map(|s| serde_json::to_value(s).unwrap())
+                .collect();
+            assert_eq!(seen, expected, "window {window}");
+            assert_eq!(
+                serde_json::to_value(&summary).unwrap(),
+                serde_json::to_value(&report.summary).unwrap()
+            );
+            assert!(seen.len() > 20);
+        }
     }
 }

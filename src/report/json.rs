@@ -47,15 +47,12 @@ pub fn write_streamed(
     json.head(&mut o, head)?;
     json.key(&mut o, "sentences");
     let mut a = json.open(b'[', 1);
-    let summary = analysis.run(|window| {
-        for s in window.iter() {
-            json.element(&mut a);
-            json.sentence(s);
-            // Not a window at a time: one window can be a single long
-            // paragraph, and its JSON ten times its size.
-            json.flush_some(out)?;
-        }
-        Ok::<(), io::Error>(())
+    let summary = analysis.run_by_sentence(|s| {
+        json.element(&mut a);
+        json.sentence(s);
+        // Not a window at a time: one window can be a single long
+        // paragraph, and its JSON ten times its size.
+        json.flush_some(out)
     })?;
     json.close(a, b']');
     json.key(&mut o, "summary");
