@@ -706,59 +706,115 @@ static TRIGGER_TABLE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     table
 });
 
-/// For each first letter (a–z), bit `n` set when a trigger of `n` bytes
-/// starts with it.
-static TRIGGER_LENGTHS: LazyLock<[u32; 26]> = LazyLock::new(|| {
-    let mut lengths = [0u32; 26];
-    for w in TRIGGERS {
-        lengths[(w.as_bytes()[0] - b'a') as usize] |= 1 << w.len();
+/// For each first letter (a–z) and length, bit `n` set when a trigger of
+/// that first letter and length ends with letter `n` (a constant: no lazy
+/// initialisation to check per word).
+const TRIGGER_ENDS: [[u32; TRIGGER_MAX + 1]; 26] = {
+    let mut ends = [[0u32; TRIGGER_MAX + 1]; 26];
+    let mut i = 0;
+    while i < TRIGGERS.len() {
+        let w = TRIGGERS[i].as_bytes();
+        ends[(w[0] - b'a') as usize][w.len()] |= 1 << (w[w.len() - 1] - b'a');
+        i += 1;
     }
-    lengths
-});
+    ends
+};
 
-/// True when `b` holds an ASCII digit: 32 bytes at a time without a
-/// branch per byte (a chunk of known length, so that the compiler
-/// vectorises the test).
-fn has_ascii_digit(b: &[u8]) -> bool {
-    let mut chunks = b.chunks_exact(32);
-    chunks.by_ref().any(|c| {
-        let c: &[u8; 32] = c.try_into().expect("32 bytes");
-        c.iter().fold(false, |any, x| any | x.is_ascii_digit())
-    }) || chunks.remainder().iter().any(u8::is_ascii_digit)
+/// Bit `k` set when byte `k` of `c` is an ASCII letter, and whether `c`
+/// holds an ASCII digit: a flag byte per byte (a loop that vectorises),
+/// eight flag bytes gathered into eight bits by one multiplication.
+fn letter_mask(c: &[u8; 64]) -> (u64, bool) {
+    let mut letters = [0u8; 64];
+    let mut digit = false;
+    for k in 0..64 {
+        letters[k] = u8::from((c[k] | 0x20).wrapping_sub(b'a') < 26);
+        digit |= c[k].wrapping_sub(b'0') < 10;
+    }
+    let mut m = 0u64;
+    for (g, eight) in letters.chunks_exact(8).enumerate() {
+        let w = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
+        m |= (w.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * g);
+    }
+    (m, digit)
+}
+
+/// True when `run` (ASCII letters) is a trigger, ASCII case folded: its
+/// first letter, length and last letter rule out most words without a
+/// look at the list.
+#[inline(always)]
+fn is_trigger(run: &[u8]) -> bool {
+    let first = usize::from((run[0] | 0x20) - b'a');
+    let last = (run[run.len() - 1] | 0x20) - b'a';
+    let len = if run.len() > TRIGGER_MAX {
+        0
+    } else {
+        run.len()
+    };
+    TRIGGER_ENDS[first][len] >> last & 1 != 0 && in_table(run)
+}
+
+/// The list look-up of [`is_trigger`].
+fn in_table(run: &[u8]) -> bool {
+    let first = usize::from((run[0] | 0x20) - b'a');
+    TRIGGER_TABLE[first * (TRIGGER_MAX + 1) + run.len()]
+        .iter()
+        .any(|w| w.as_bytes().eq_ignore_ascii_case(run))
 }
 
 /// True when `s` may hold a quantity: an ASCII digit, or a number word
 /// standing as a whole word (a maximal run of ASCII letters equal to a
-/// trigger, ASCII case folded). Most sentences fail this cheaply.
+/// trigger, ASCII case folded). Most sentences fail this cheaply: the
+/// text is read 64 bytes at a time as bit masks of letters and digits,
+/// and only the runs of letters are looked at, one by one.
 pub fn may_hold_number(s: &str) -> bool {
     let b = s.as_bytes();
-    if has_ascii_digit(b) {
-        return true;
-    }
-    let table = &*TRIGGER_TABLE;
-    let lengths = &*TRIGGER_LENGTHS;
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_alphabetic() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && b[i].is_ascii_alphabetic() {
-            i += 1;
-        }
-        let run = &b[start..i];
-        let first = (run[0].to_ascii_lowercase() - b'a') as usize;
-        if run.len() <= TRIGGER_MAX
-            && lengths[first] & (1 << run.len()) != 0
-            && table[first * (TRIGGER_MAX + 1) + run.len()]
-                .iter()
-                .any(|w| w.as_bytes().eq_ignore_ascii_case(run))
-        {
+    // The start of a run of letters that reaches the end of the block.
+    let mut open: Option<usize> = None;
+    let mut base = 0;
+    while base < b.len() {
+        let mut block = [0u8; 64];
+        let n = (b.len() - base).min(64);
+        block[..n].copy_from_slice(&b[base..base + n]);
+        let (mut m, digit) = letter_mask(&block);
+        if digit {
             return true;
         }
+        if let Some(start) = open {
+            let ones = m.trailing_ones() as usize;
+            if ones == 64 {
+                base += 64;
+                continue;
+            }
+            if is_trigger(&b[start..base + ones]) {
+                return true;
+            }
+            open = None;
+            m &= !((1u64 << ones) - 1);
+        }
+        // A run reaching the block's end is left for the next block.
+        let open_at = if m >> 63 == 1 {
+            64 - m.leading_ones() as usize
+        } else {
+            64
+        };
+        // Starts of runs of three letters or more (no trigger is shorter)
+        // before the open one.
+        let mut starts = m & !(m << 1) & (m >> 1) & (m >> 2);
+        if open_at < 64 {
+            starts &= (1u64 << open_at) - 1;
+            open = Some(base + open_at);
+        }
+        while starts != 0 {
+            let start = starts.trailing_zeros() as usize;
+            let len = (m >> start).trailing_ones() as usize;
+            if is_trigger(&b[base + start..base + start + len]) {
+                return true;
+            }
+            starts &= starts - 1;
+        }
+        base += 64;
     }
-    false
+    open.is_some_and(|start| is_trigger(&b[start..]))
 }
 
 #[cfg(test)]
@@ -779,14 +835,15 @@ mod tests {
 
     #[test]
     fn digit_test_sees_every_position() {
-        for len in [0, 1, 31, 32, 33, 64, 70, 100] {
+        for len in [0, 1, 31, 32, 33, 63, 64, 65, 70, 100, 128, 130] {
             let mut b = vec![b'a'; len];
-            assert!(!has_ascii_digit(&b), "{len}");
+            let s = |b: &[u8]| String::from_utf8(b.to_vec()).unwrap();
+            assert!(!may_hold_number(&s(&b)), "{len}");
             for i in 0..len {
                 b[i] = b'7';
-                assert!(has_ascii_digit(&b), "{len} {i}");
+                assert!(may_hold_number(&s(&b)), "{len} {i}");
                 b[i] = if i % 2 == 0 { b'/' } else { b':' };
-                assert!(!has_ascii_digit(&b), "{len} {i}");
+                assert!(!may_hold_number(&s(&b)), "{len} {i}");
             }
         }
     }
@@ -818,6 +875,77 @@ mod tests {
         let letter = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphabetic());
         AC.find_iter(s)
             .any(|m| (m.start() == 0 || !letter(m.start() - 1)) && !letter(m.end()))
+    }
+
+    /// The pre-check as a plain loop over the bytes (as it was before the
+    /// bit masks).
+    fn precheck_by_bytes(s: &str) -> bool {
+        let b = s.as_bytes();
+        if b.iter().any(u8::is_ascii_digit) {
+            return true;
+        }
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if is_trigger(&b[start..i]) {
+                return true;
+            }
+        }
+        false
+    }
+
+    #[test]
+    fn precheck_by_masks_agrees_with_the_byte_loop() {
+        let pool = [
+            "one",
+            "Two",
+            "THOUSAND",
+            "half",
+            "x",
+            "abcdefghijklmnopqrstuvwxyz",
+            "é",
+            "😀",
+            " ",
+            "-",
+            "_",
+            "@",
+            "[",
+            "`",
+            "{",
+            "\n",
+            "7",
+            "percent",
+            "quarters",
+            "thirdly",
+            "ten",
+        ];
+        let mut rng = crate::annotate::word::XorShift(0x2545_f491_4f6c_dd1d);
+        let mut accepted = 0;
+        for k in 0..20_000 {
+            let text = rng.text(&pool, if k % 2 == 0 { 12 } else { 90 }, k % 3 == 0);
+            let want = precheck_by_bytes(&text);
+            assert_eq!(may_hold_number(&text), want, "{text:?}");
+            accepted += usize::from(want);
+        }
+        assert!(accepted > 1000 && accepted < 19_000, "{accepted}");
+        // A trigger on every side of a 64-byte block edge.
+        for pad in 0..140 {
+            for w in ["ten", "quadrupling", "one"] {
+                let text = format!("{}{w}{}", "x ".repeat(pad / 2) + &"é".repeat(pad % 2), " y");
+                assert!(may_hold_number(&text), "{text}");
+                let glued = format!("{}{w}s", "a".repeat(pad));
+                assert!(!may_hold_number(&glued), "{glued}");
+                let glued = format!("{}{w}", "b".repeat(pad));
+                assert_eq!(may_hold_number(&glued), pad == 0, "{glued}");
+            }
+        }
     }
 
     #[test]
