@@ -113,7 +113,10 @@ impl<'x, 't> Scanner<'x, 't> {
             ),
             Kind::Word => {
                 let w = self.w(i);
-                words::is_starter(w) || (w.len() <= 3 && self.t.all_caps(i))
+                words::is_starter(w)
+                    || (w.len() <= 3
+                        && !self.t.text.as_bytes()[t.start].is_ascii_lowercase()
+                        && self.t.all_caps(i))
             }
         }
     }

@@ -124,97 +124,117 @@ pub fn is_tens(w: &str) -> bool {
 }
 
 /// Words that may open a quantity: number words, `a`/`an`, approximators,
-/// `between`, fractions, plural magnitudes, multipliers.
+/// `between`, fractions, plural magnitudes, multipliers (kept in step with
+/// the functions and lists they stand for by the `starters_agree` test).
 pub fn is_starter(w: &str) -> bool {
-    // One match (a length switch and byte compares), kept in step with the
-    // functions and lists it stands for by the `starters_agree` test.
-    matches!(
-        w,
-        "zero"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "thirteen"
-            | "fourteen"
-            | "fifteen"
-            | "sixteen"
-            | "seventeen"
-            | "eighteen"
-            | "nineteen"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "sixty"
-            | "seventy"
-            | "eighty"
-            | "ninety"
-            | "dozens"
-            | "scores"
-            | "hundreds"
-            | "thousands"
-            | "millions"
-            | "billions"
-            | "trillions"
-            | "doubled"
-            | "doubling"
-            | "doubles"
-            | "tripled"
-            | "trebled"
-            | "tripling"
-            | "triples"
-            | "quadrupled"
-            | "quadrupling"
-            | "halved"
-            | "halving"
-            | "twofold"
-            | "threefold"
-            | "fourfold"
-            | "fivefold"
-            | "tenfold"
-            | "hundredfold"
-            | "a"
-            | "an"
-            | "between"
-            | "half"
-            | "twice"
-            | "tens"
-            | "more"
-            | "less"
-            | "fewer"
-            | "greater"
-            | "higher"
-            | "at"
-            | "up"
-            | "as"
-            | "close"
-            | "upwards"
-            | "in"
-            | "just"
-            | "well"
-            | "some"
-            | "about"
-            | "around"
-            | "roughly"
-            | "nearly"
-            | "almost"
-            | "approximately"
-            | "approx"
-            | "estimated"
-            | "over"
-            | "under"
-            | "circa"
-    )
+    STARTERS.contains(w.as_bytes())
 }
+
+/// The cardinals from one to ninety: triggers of the pre-check and starters.
+const CARDINALS: [&str; 27] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+];
+
+/// `hundreds of`: triggers of the pre-check and starters.
+const PLURAL_MAGNITUDES: [&str; 7] = [
+    "dozens",
+    "scores",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "trillions",
+];
+
+/// Multiplier words (`doubled`, `tenfold`): triggers and starters.
+const MULTIPLIERS: [&str; 17] = [
+    "doubled",
+    "doubling",
+    "doubles",
+    "tripled",
+    "trebled",
+    "tripling",
+    "triples",
+    "quadrupled",
+    "quadrupling",
+    "halved",
+    "halving",
+    "twofold",
+    "threefold",
+    "fourfold",
+    "fivefold",
+    "tenfold",
+    "hundredfold",
+];
+
+/// The starters other than cardinals, plural magnitudes and multipliers.
+const OTHER_STARTERS: [&str; 32] = [
+    "zero",
+    "a",
+    "an",
+    "between",
+    "half",
+    "twice",
+    "tens",
+    "more",
+    "less",
+    "fewer",
+    "greater",
+    "higher",
+    "at",
+    "up",
+    "as",
+    "close",
+    "upwards",
+    "in",
+    "just",
+    "well",
+    "some",
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "approximately",
+    "approx",
+    "estimated",
+    "over",
+    "under",
+    "circa",
+];
+
+static STARTERS: WordSet<83> = WordSet::new(&[
+    &CARDINALS,
+    &PLURAL_MAGNITUDES,
+    &MULTIPLIERS,
+    &OTHER_STARTERS,
+]);
 
 /// Multiplying words after a number: `4.5 million`, `3bn`, `40k`.
 /// `m` is only a million after a currency (`$4.5m`); otherwise metres.
@@ -621,104 +641,121 @@ pub const APPROX: &[&[&str]] = &[
     &["nearly"],
 ];
 
-/// Words whose presence lets a sentence through the pre-check.
-const TRIGGERS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "trillion",
-    "dozen",
-    "dozens",
-    "scores",
-    "hundreds",
-    "thousands",
-    "millions",
-    "billions",
-    "trillions",
-    "half",
-    "third",
-    "thirds",
-    "quarter",
-    "quarters",
-    "fifth",
-    "fifths",
-    "tenth",
-    "tenths",
-    "twice",
-    "doubled",
-    "doubling",
-    "doubles",
-    "tripled",
-    "trebled",
-    "tripling",
-    "triples",
-    "quadrupled",
-    "quadrupling",
-    "halved",
-    "halving",
-    "twofold",
-    "threefold",
-    "fourfold",
-    "fivefold",
-    "tenfold",
-    "hundredfold",
-    "percent",
+/// Words whose presence lets a sentence through the pre-check: these,
+/// cardinals, plural magnitudes and multipliers.
+const OTHER_TRIGGERS: [&str; 17] = [
+    "hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "third", "thirds",
+    "quarter", "quarters", "fifth", "fifths", "tenth", "tenths", "twice", "percent",
 ];
 
-/// Longest trigger, in bytes.
-const TRIGGER_MAX: usize = 16;
+static TRIGGERS: WordSet<68> = WordSet::new(&[
+    &CARDINALS,
+    &PLURAL_MAGNITUDES,
+    &MULTIPLIERS,
+    &OTHER_TRIGGERS,
+]);
 
-/// The triggers by first letter (a–z) and length.
-static TRIGGER_TABLE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
-    let mut table = vec![Vec::new(); 26 * (TRIGGER_MAX + 1)];
-    for w in TRIGGERS {
-        assert!(w.len() <= TRIGGER_MAX && w.bytes().all(|b| b.is_ascii_lowercase()));
-        table[(w.as_bytes()[0] - b'a') as usize * (TRIGGER_MAX + 1) + w.len()].push(*w);
-    }
-    table
-});
+/// A set of short lower-case ASCII words, looked up by first letter and
+/// length (a bucket of one to a few words) after a test of the last letter
+/// that rules out most other words: all of it built at compile time.
+struct WordSet<const N: usize> {
+    words: [&'static str; N],
+    /// For each first letter (a–z) and length: where its bucket starts in
+    /// `order` and how many words it holds.
+    buckets: [[(u8, u8); LONGEST + 1]; 26],
+    /// For each first letter and length: bit `n` set when a word ends with
+    /// letter `n`.
+    ends: [[u32; LONGEST + 1]; 26],
+    /// Indices into `words`, bucket after bucket.
+    order: [u8; N],
+}
 
-/// For each first letter (a–z) and length, bit `n` set when a trigger of
-/// that first letter and length ends with letter `n` (a constant: no lazy
-/// initialisation to check per word).
-const TRIGGER_ENDS: [[u32; TRIGGER_MAX + 1]; 26] = {
-    let mut ends = [[0u32; TRIGGER_MAX + 1]; 26];
-    let mut i = 0;
-    while i < TRIGGERS.len() {
-        let w = TRIGGERS[i].as_bytes();
-        ends[(w[0] - b'a') as usize][w.len()] |= 1 << (w[w.len() - 1] - b'a');
-        i += 1;
+/// The longest word a [`WordSet`] may hold.
+const LONGEST: usize = 15;
+
+impl<const N: usize> WordSet<N> {
+    /// The set of the words of all `parts`.
+    const fn new(parts: &[&[&'static str]]) -> Self {
+        assert!(N < 256);
+        let mut words = [""; N];
+        let (mut part, mut at) = (0, 0);
+        let mut counts = [[0u8; LONGEST + 1]; 26];
+        let mut ends = [[0u32; LONGEST + 1]; 26];
+        let mut i = 0;
+        while i < N {
+            while at == parts[part].len() {
+                (part, at) = (part + 1, 0);
+            }
+            let w = parts[part][at];
+            at += 1;
+            words[i] = w;
+            let s = w.as_bytes();
+            assert!(!s.is_empty() && s.len() <= LONGEST);
+            let mut k = 0;
+            while k < s.len() {
+                assert!(s[k].is_ascii_lowercase());
+                k += 1;
+            }
+            let first = (s[0] - b'a') as usize;
+            counts[first][s.len()] += 1;
+            ends[first][s.len()] |= 1 << (s[s.len() - 1] - b'a');
+            i += 1;
+        }
+        assert!(part == parts.len() - 1 && at == parts[part].len());
+        let mut buckets = [[(0u8, 0u8); LONGEST + 1]; 26];
+        let mut at = 0u8;
+        let mut f = 0;
+        while f < 26 {
+            let mut l = 0;
+            while l <= LONGEST {
+                buckets[f][l] = (at, 0);
+                at += counts[f][l];
+                l += 1;
+            }
+            f += 1;
+        }
+        let mut order = [0u8; N];
+        let mut i = 0;
+        while i < N {
+            let s = words[i].as_bytes();
+            let bucket = &mut buckets[(s[0] - b'a') as usize][s.len()];
+            order[(bucket.0 + bucket.1) as usize] = i as u8;
+            bucket.1 += 1;
+            i += 1;
+        }
+        WordSet {
+            words,
+            buckets,
+            ends,
+            order,
+        }
     }
-    ends
-};
+
+    /// True when `w` is in the set, ASCII case folded.
+    #[inline(always)]
+    fn contains(&self, w: &[u8]) -> bool {
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+            return false;
+        };
+        let first = usize::from((first | 0x20).wrapping_sub(b'a'));
+        let last = (last | 0x20).wrapping_sub(b'a');
+        if first >= 26 || last >= 26 || w.len() > LONGEST {
+            return false;
+        }
+        self.ends[first][w.len()] >> last & 1 != 0 && self.in_bucket(first, w)
+    }
+
+    fn in_bucket(&self, first: usize, w: &[u8]) -> bool {
+        let (start, count) = self.buckets[first][w.len()];
+        self.order[usize::from(start)..usize::from(start + count)]
+            .iter()
+            .any(|&i| {
+                self.words[usize::from(i)]
+                    .as_bytes()
+                    .eq_ignore_ascii_case(w)
+            })
+    }
+}
 
 /// Bit `k` set when byte `k` of `c` is an ASCII letter, and whether `c`
 /// holds an ASCII digit: a flag byte per byte (a loop that vectorises),
@@ -738,27 +775,10 @@ fn letter_mask(c: &[u8; 64]) -> (u64, bool) {
     (m, digit)
 }
 
-/// True when `run` (ASCII letters) is a trigger, ASCII case folded: its
-/// first letter, length and last letter rule out most words without a
-/// look at the list.
+/// True when `run` (ASCII letters) is a trigger, ASCII case folded.
 #[inline(always)]
 fn is_trigger(run: &[u8]) -> bool {
-    let first = usize::from((run[0] | 0x20) - b'a');
-    let last = (run[run.len() - 1] | 0x20) - b'a';
-    let len = if run.len() > TRIGGER_MAX {
-        0
-    } else {
-        run.len()
-    };
-    TRIGGER_ENDS[first][len] >> last & 1 != 0 && in_table(run)
-}
-
-/// The list look-up of [`is_trigger`].
-fn in_table(run: &[u8]) -> bool {
-    let first = usize::from((run[0] | 0x20) - b'a');
-    TRIGGER_TABLE[first * (TRIGGER_MAX + 1) + run.len()]
-        .iter()
-        .any(|w| w.as_bytes().eq_ignore_ascii_case(run))
+    TRIGGERS.contains(run)
 }
 
 /// True when `s` may hold a quantity: an ASCII digit, or a number word
@@ -865,7 +885,7 @@ mod tests {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
-                .build(TRIGGERS)
+                .build(TRIGGERS.words)
                 .unwrap()
         });
         let b = s.as_bytes();
@@ -956,7 +976,7 @@ mod tests {
             .flat_map(|t| t.split(['.', '\n']))
             .map(String::from)
             .collect();
-        for w in TRIGGERS {
+        for w in TRIGGERS.words {
             let up = w.to_ascii_uppercase();
             for s in [
                 format!("x {w} y"),
@@ -980,7 +1000,7 @@ mod tests {
 
     #[test]
     fn starters_agree() {
-        for w in TRIGGERS.iter().chain(APPROX.iter().map(|s| &s[0])) {
+        for w in TRIGGERS.words.iter().chain(APPROX.iter().map(|s| &s[0])) {
             let opens = small_number(w).is_some()
                 || plural_magnitude(w).is_some()
                 || multiplier_verb(w).is_some()
@@ -991,6 +1011,31 @@ mod tests {
             assert!(is_starter(w));
         }
         assert!(!is_starter("the"));
+    }
+
+    /// The sets find exactly their words, in any ASCII case, and nothing
+    /// else among generated words.
+    #[test]
+    fn word_sets_find_their_words_only() {
+        fn check<const N: usize>(set: &WordSet<N>, rng: &mut crate::annotate::word::XorShift) {
+            for w in set.words {
+                assert!(set.contains(w.as_bytes()), "{w}");
+                assert!(set.contains(w.to_ascii_uppercase().as_bytes()), "{w}");
+                assert!(!set.contains(format!("{w}x").as_bytes()), "{w}");
+            }
+            let letters = [
+                "a", "e", "n", "t", "s", "o", "u", "r", "w", "l", "h", "i", "d", "é",
+            ];
+            for _ in 0..100_000 {
+                let w = rng.text(&letters, 8, false);
+                let want = set.words.iter().any(|x| x.eq_ignore_ascii_case(&w));
+                assert_eq!(set.contains(w.as_bytes()), want, "{w}");
+            }
+        }
+        let mut rng = crate::annotate::word::XorShift(0x5eed_1234_abcd_0001);
+        check(&STARTERS, &mut rng);
+        check(&TRIGGERS, &mut rng);
+        assert!(is_starter("a") && is_starter("approximately") && !is_starter("the"));
     }
 
     #[test]
