@@ -73,13 +73,64 @@ impl std::fmt::Write for SignificantDigits {
     }
 }
 
+/// True when `v` is a whole number below 2^53 that is not -0: written
+/// as an integer, it is written as the float formatter writes it (test).
+fn integral(v: f64) -> bool {
+    v.fract() == 0.0 && v.abs() < 9.0e15 && !(v == 0.0 && v.is_sign_negative())
+}
+
 /// `format!("{v}")`, with whole numbers below 2^53 written as integers
 /// without the float formatter (same text: test).
+#[cfg(test)]
 fn display(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 && !(v == 0.0 && v.is_sign_negative()) {
+    if integral(v) {
         (v as i64).to_string()
     } else {
         format!("{v}")
+    }
+}
+
+/// [`display`] of `v` as a note on the quantity `text`: borrowed from
+/// `text` when it holds those digits (`500 people` → `500`), so that most
+/// counts allocate nothing.
+fn note_of(text: &str, v: f64) -> Cow<'_, str> {
+    if !integral(v) {
+        return Cow::Owned(format!("{v}"));
+    }
+    let mut digits = Digits::default();
+    if write!(digits, "{}", v as i64).is_err() {
+        return Cow::Owned((v as i64).to_string());
+    }
+    let digits = digits.as_str();
+    // ASCII found in UTF-8 text starts and ends on char boundaries.
+    match memchr::memmem::find(text.as_bytes(), digits.as_bytes()) {
+        Some(at) => Cow::Borrowed(&text[at..at + digits.len()]),
+        None => Cow::Owned(digits.to_string()),
+    }
+}
+
+/// An integer written on the stack (an i64 takes at most 20 bytes).
+#[derive(Default)]
+struct Digits {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl Digits {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Write for Digits {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        self.buf
+            .get_mut(self.len..end)
+            .ok_or(std::fmt::Error)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
     }
 }
 
@@ -217,11 +268,17 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
                 // This sentence first: the regex most often matches in
                 // the one with the number (`…, the bureau said`), which
                 // spares searching the others.
-                let all =
-                    std::iter::once(&sentences[i]).chain(sentences.get(range).unwrap_or_default());
-                // The cheap test first over all of them, then the regex.
+                let first = range.start;
+                let others = sentences.get(range).unwrap_or_default();
+                let all = std::iter::once(&sentences[i]).chain(others);
+                // The cheap test first over all of them, then the regex,
+                // which searches this sentence once, not again among the
+                // others.
                 let b = all.clone().any(|s| !s.sources.is_empty())
-                    || all.clone().any(|s| attributes(s.text));
+                    || attributes(sentences[i].text)
+                    || (first..)
+                        .zip(others)
+                        .any(|(k, s)| k != i && attributes(s.text));
                 cache = Some((p, b));
                 b
             }
@@ -238,9 +295,9 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
                 .any(|q| q.speaker.is_some() && q.span.start <= f.start && f.end <= q.span.end);
             let text = &cx.text[f.start..f.end];
             let note = match (f.value, f.low, f.high) {
-                (Some(v), _, _) => display(v),
-                (None, Some(lo), Some(hi)) => format!("{lo}–{hi}"),
-                _ => String::new(),
+                (Some(v), _, _) => note_of(text, v),
+                (None, Some(lo), Some(hi)) => Cow::Owned(format!("{lo}–{hi}")),
+                _ => Cow::Borrowed(""),
             };
             if let Some(c) = f.change {
                 s.evidence.push(Evidence {
@@ -249,7 +306,7 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
                     span: Span::bytes(c..f.end),
                     text: &cx.text[c..f.end],
                     weight: CHANGE_WEIGHT,
-                    note: Some(Cow::Owned(note.clone())),
+                    note: Some(note.clone()),
                 });
             }
             s.evidence.push(Evidence {
@@ -258,7 +315,7 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
                 span: Span::bytes(f.start..f.end),
                 text,
                 weight: weight(f.rule),
-                note: Some(Cow::Owned(note)),
+                note: Some(note),
             });
             s.quantities.push(Quantity {
                 text,

@@ -660,7 +660,23 @@ fn fast_number_paths_agree_with_the_formatter() {
             assert_eq!(tidy(v).to_bits(), slow_tidy(v).to_bits(), "{v}");
         }
         assert_eq!(display(v), format!("{v}"), "{v}");
+        // The note is the same text, borrowed or not.
+        let written = display(v);
+        for text in [
+            String::new(),
+            format!("about {written} people"),
+            format!("{written}"),
+            format!("é{written}é"),
+            "1,000".to_string(),
+        ] {
+            assert_eq!(note_of(&text, v), written, "{v} {text}");
+        }
     }
+    assert!(matches!(
+        note_of("some 500 people", 500.0),
+        Cow::Borrowed("500")
+    ));
+    assert!(matches!(note_of("41,000", 41000.0), Cow::Owned(_)));
 }
 
 #[test]
