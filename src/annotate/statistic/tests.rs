@@ -665,7 +665,7 @@ fn fast_number_paths_agree_with_the_formatter() {
         for text in [
             String::new(),
             format!("about {written} people"),
-            format!("{written}"),
+            written.clone(),
             format!("é{written}é"),
             "1,000".to_string(),
         ] {
