@@ -191,9 +191,10 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// True when `s` attributes what it says to a source.
+/// True when `s` attributes what it says to a source. The regex runs only
+/// on a text with a word that a match may start with.
 pub fn attributes(s: &str) -> bool {
-    ATTRIBUTION.is_match(s)
+    words::may_attribute(s) && ATTRIBUTION.is_match(s)
 }
 
 /// [`Document::sentences_in`](crate::segment::Document::sentences_in) for

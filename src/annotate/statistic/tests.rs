@@ -695,3 +695,131 @@ fn paragraph_cursor_agrees_with_the_document() {
         assert_eq!(cursor.sentences_in(p), doc.sentences_in(p), "{p}");
     }
 }
+
+/// The word test before the attribution regex never rejects a text the
+/// regex matches: fixture lines and generated text.
+#[test]
+fn attribution_needs_a_word_of_its_own() {
+    let pieces = [
+        "according",
+        "to",
+        "Data",
+        "FIGURES",
+        "from",
+        "by",
+        "show",
+        "shows",
+        "showed",
+        "shown",
+        "that",
+        "said",
+        "Says",
+        "say",
+        "polls",
+        "poll",
+        "studies",
+        "study",
+        "analyses",
+        "analysis",
+        "estimated",
+        "estimates",
+        "pointed",
+        "out",
+        "found",
+        "claims",
+        "claimed",
+        "claim",
+        "reports",
+        "report",
+        "census",
+        "tally",
+        "counts",
+        "wrote",
+        "notes",
+        "x",
+        "1",
+        "_",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        ",",
+        "é",
+        "’",
+        "-",
+    ];
+    let mut rng = crate::annotate::word::XorShift(0xdead_beef_cafe_f00d);
+    let mut matched = 0;
+    let mut texts: Vec<String> = crate::annotate::fixture_texts()
+        .iter()
+        .flat_map(|t| t.lines().map(String::from).collect::<Vec<_>>())
+        .collect();
+    for k in 0..60_000 {
+        texts.push(rng.text(&pieces, if k % 3 == 0 { 10 } else { 4 }, k % 2 == 0));
+    }
+    // Each way a match may start, alone.
+    for phrase in [
+        "according to",
+        "Data from",
+        "polls by",
+        "studies show",
+        "analyses found",
+        "census released",
+        "tallies put",
+        "counts of",
+        "estimated that",
+        "pointed out",
+        "found that",
+        "shows that",
+        "show that",
+        "showed",
+        "claims",
+        "claimed",
+        "testified",
+        "argued",
+        "notes",
+        "noted",
+        "writes",
+        "wrote",
+        "counted",
+        "projected",
+        "projects",
+        "tallied",
+        "calculated",
+        "stated",
+        "confirmed",
+        "announced",
+        "reports",
+        "reported",
+        "tells",
+        "told",
+        "say",
+        "says",
+        "said",
+        "estimates",
+        "records from",
+        "results from",
+        "projections by",
+        "numbers from",
+        "statistics from",
+        "figures by",
+        "surveys by",
+        "survey by",
+        "study by",
+        "report by",
+        "analysis by",
+        "tally of",
+        "count by",
+    ] {
+        assert!(ATTRIBUTION.is_match(phrase), "{phrase}");
+        texts.push(format!("It was, {phrase} them."));
+    }
+    for text in &texts {
+        if ATTRIBUTION.is_match(text) {
+            matched += 1;
+            assert!(words::may_attribute(text), "{text:?}");
+        }
+        assert_eq!(attributes(text), ATTRIBUTION.is_match(text), "{text:?}");
+    }
+    assert!(matched > 3000 && matched < texts.len() - 3000, "{matched}");
+}

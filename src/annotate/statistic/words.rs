@@ -660,6 +660,8 @@ static TRIGGERS: WordSet<68> = WordSet::new(&[
 /// that rules out most other words: all of it built at compile time.
 struct WordSet<const N: usize> {
     words: [&'static str; N],
+    /// The length of the shortest word.
+    shortest: usize,
     /// For each first letter (a–z) and length: where its bucket starts in
     /// `order` and how many words it holds.
     buckets: [[(u8, u8); LONGEST + 1]; 26],
@@ -678,6 +680,7 @@ impl<const N: usize> WordSet<N> {
     const fn new(parts: &[&[&'static str]]) -> Self {
         assert!(N < 256);
         let mut words = [""; N];
+        let mut shortest = LONGEST;
         let (mut part, mut at) = (0, 0);
         let mut counts = [[0u8; LONGEST + 1]; 26];
         let mut ends = [[0u32; LONGEST + 1]; 26];
@@ -691,6 +694,9 @@ impl<const N: usize> WordSet<N> {
             words[i] = w;
             let s = w.as_bytes();
             assert!(!s.is_empty() && s.len() <= LONGEST);
+            if s.len() < shortest {
+                shortest = s.len();
+            }
             let mut k = 0;
             while k < s.len() {
                 assert!(s[k].is_ascii_lowercase());
@@ -725,6 +731,7 @@ impl<const N: usize> WordSet<N> {
         }
         WordSet {
             words,
+            shortest,
             buckets,
             ends,
             order,
@@ -775,18 +782,85 @@ fn letter_mask(c: &[u8; 64]) -> (u64, bool) {
     (m, digit)
 }
 
-/// True when `run` (ASCII letters) is a trigger, ASCII case folded.
-#[inline(always)]
-fn is_trigger(run: &[u8]) -> bool {
-    TRIGGERS.contains(run)
-}
-
 /// True when `s` may hold a quantity: an ASCII digit, or a number word
 /// standing as a whole word (a maximal run of ASCII letters equal to a
-/// trigger, ASCII case folded). Most sentences fail this cheaply: the
-/// text is read 64 bytes at a time as bit masks of letters and digits,
-/// and only the runs of letters are looked at, one by one.
+/// trigger, ASCII case folded). Most sentences fail this cheaply.
 pub fn may_hold_number(s: &str) -> bool {
+    has_word_of(s, &TRIGGERS, true)
+}
+
+/// The words that open a match of the statistic attribution pattern
+/// (`according`, `data`, `said`, …): each match starts with one of them
+/// as a whole word (`attribution_needs_a_word_of_its_own` test).
+const ATTRIBUTION_WORDS: [&str; 53] = [
+    "according",
+    "data",
+    "figures",
+    "statistics",
+    "numbers",
+    "estimates",
+    "projections",
+    "records",
+    "results",
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "report",
+    "reports",
+    "analysis",
+    "analyses",
+    "census",
+    "tallies",
+    "tally",
+    "count",
+    "counts",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "reported",
+    "estimated",
+    "announced",
+    "confirmed",
+    "stated",
+    "calculated",
+    "tallied",
+    "projects",
+    "projected",
+    "counted",
+    "claim",
+    "claims",
+    "claimed",
+    "wrote",
+    "writes",
+    "noted",
+    "notes",
+    "argued",
+    "testified",
+    "pointed",
+    "found",
+    "show",
+    "shows",
+    "showed",
+];
+
+static ATTRIBUTION_SET: WordSet<53> = WordSet::new(&[&ATTRIBUTION_WORDS]);
+
+/// False when `s` cannot match the statistic attribution pattern: no
+/// word of it that a match may start with.
+pub fn may_attribute(s: &str) -> bool {
+    has_word_of(s, &ATTRIBUTION_SET, false)
+}
+
+/// True when a maximal run of ASCII letters of `s` is in
+/// `set`, ASCII case folded, or when `digits` and `s` holds an ASCII
+/// digit. The text is read 64 bytes at a time as bit masks of letters,
+/// and only the runs of letters are looked at, one by one.
+fn has_word_of<const N: usize>(s: &str, set: &WordSet<N>, digits: bool) -> bool {
     let b = s.as_bytes();
     // The start of a run of letters that reaches the end of the block.
     let mut open: Option<usize> = None;
@@ -796,7 +870,7 @@ pub fn may_hold_number(s: &str) -> bool {
         let n = (b.len() - base).min(64);
         block[..n].copy_from_slice(&b[base..base + n]);
         let (mut m, digit) = letter_mask(&block);
-        if digit {
+        if digits && digit {
             return true;
         }
         if let Some(start) = open {
@@ -805,7 +879,7 @@ pub fn may_hold_number(s: &str) -> bool {
                 base += 64;
                 continue;
             }
-            if is_trigger(&b[start..base + ones]) {
+            if set.contains(&b[start..base + ones]) {
                 return true;
             }
             open = None;
@@ -817,9 +891,14 @@ pub fn may_hold_number(s: &str) -> bool {
         } else {
             64
         };
-        // Starts of runs of three letters or more (no trigger is shorter)
-        // before the open one.
-        let mut starts = m & !(m << 1) & (m >> 1) & (m >> 2);
+        // Starts of runs before the open one, of three letters or more
+        // when no word of the set is shorter.
+        let long = if set.shortest >= 3 {
+            (m >> 1) & (m >> 2)
+        } else {
+            !0
+        };
+        let mut starts = m & !(m << 1) & long;
         if open_at < 64 {
             starts &= (1u64 << open_at) - 1;
             open = Some(base + open_at);
@@ -827,14 +906,14 @@ pub fn may_hold_number(s: &str) -> bool {
         while starts != 0 {
             let start = starts.trailing_zeros() as usize;
             let len = (m >> start).trailing_ones() as usize;
-            if is_trigger(&b[base + start..base + start + len]) {
+            if set.contains(&b[base + start..base + start + len]) {
                 return true;
             }
             starts &= starts - 1;
         }
         base += 64;
     }
-    open.is_some_and(|start| is_trigger(&b[start..]))
+    open.is_some_and(|start| set.contains(&b[start..]))
 }
 
 #[cfg(test)]
@@ -914,7 +993,7 @@ mod tests {
             while i < b.len() && b[i].is_ascii_alphabetic() {
                 i += 1;
             }
-            if is_trigger(&b[start..i]) {
+            if TRIGGERS.contains(&b[start..i]) {
                 return true;
             }
         }
