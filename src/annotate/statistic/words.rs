@@ -286,66 +286,69 @@ pub fn denominator(w: &str) -> Option<f64> {
 
 /// Verbs that make a number a change (`rose 5%`, `fell by a third`).
 pub fn is_change_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "rose"
-            | "rise"
-            | "rises"
-            | "risen"
-            | "rising"
-            | "fell"
-            | "fall"
-            | "falls"
-            | "fallen"
-            | "falling"
-            | "increased"
-            | "increase"
-            | "increases"
-            | "increasing"
-            | "decreased"
-            | "decrease"
-            | "decreases"
-            | "dropped"
-            | "drop"
-            | "drops"
-            | "climbed"
-            | "climb"
-            | "climbs"
-            | "jumped"
-            | "jump"
-            | "jumps"
-            | "grew"
-            | "grow"
-            | "grows"
-            | "grown"
-            | "growth"
-            | "declined"
-            | "decline"
-            | "declines"
-            | "surged"
-            | "surge"
-            | "soared"
-            | "plunged"
-            | "plummeted"
-            | "slid"
-            | "slumped"
-            | "tumbled"
-            | "slipped"
-            | "gained"
-            | "gains"
-            | "shrank"
-            | "shrunk"
-            | "cut"
-            | "cuts"
-            | "boosted"
-            | "lowered"
-            | "reduced"
-            | "widened"
-            | "narrowed"
-            | "up"
-            | "down"
-    )
+    CHANGE_VERBS.contains(w.as_bytes())
 }
+
+/// The words of [`is_change_verb`] (`w` is lower-cased: case folding
+/// changes nothing).
+static CHANGE_VERBS: WordSet<56> = WordSet::new(&[&[
+    "rose",
+    "rise",
+    "rises",
+    "risen",
+    "rising",
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "falling",
+    "increased",
+    "increase",
+    "increases",
+    "increasing",
+    "decreased",
+    "decrease",
+    "decreases",
+    "dropped",
+    "drop",
+    "drops",
+    "climbed",
+    "climb",
+    "climbs",
+    "jumped",
+    "jump",
+    "jumps",
+    "grew",
+    "grow",
+    "grows",
+    "grown",
+    "growth",
+    "declined",
+    "decline",
+    "declines",
+    "surged",
+    "surge",
+    "soared",
+    "plunged",
+    "plummeted",
+    "slid",
+    "slumped",
+    "tumbled",
+    "slipped",
+    "gained",
+    "gains",
+    "shrank",
+    "shrunk",
+    "cut",
+    "cuts",
+    "boosted",
+    "lowered",
+    "reduced",
+    "widened",
+    "narrowed",
+    "up",
+    "down",
+]]);
 
 /// Verbs that add or take away time (`add 20 minutes`, `shaved 15
 /// minutes off`): with them a duration is a measured change.
@@ -500,32 +503,34 @@ pub fn is_comparison_word(w: &str) -> bool {
 
 /// Words after a small count that make it a checkable total.
 pub fn is_casualty_word(w: &str) -> bool {
-    matches!(
-        w,
-        "killed"
-            | "kill"
-            | "killing"
-            | "dead"
-            | "died"
-            | "die"
-            | "deaths"
-            | "wounded"
-            | "injured"
-            | "injuring"
-            | "hurt"
-            | "casualties"
-            | "fatalities"
-            | "missing"
-            | "displaced"
-            | "infected"
-            | "hospitalized"
-            | "hospitalised"
-            | "total"
-            | "totaled"
-            | "totalled"
-            | "altogether"
-    )
+    CASUALTY_WORDS.contains(w.as_bytes())
 }
+
+/// The words of [`is_casualty_word`].
+static CASUALTY_WORDS: WordSet<22> = WordSet::new(&[&[
+    "killed",
+    "kill",
+    "killing",
+    "dead",
+    "died",
+    "die",
+    "deaths",
+    "wounded",
+    "injured",
+    "injuring",
+    "hurt",
+    "casualties",
+    "fatalities",
+    "missing",
+    "displaced",
+    "infected",
+    "hospitalized",
+    "hospitalised",
+    "total",
+    "totaled",
+    "totalled",
+    "altogether",
+]]);
 
 /// Capitalised month names and their abbreviations.
 pub fn is_month(w: &str) -> bool {
@@ -640,6 +645,25 @@ pub const APPROX: &[&[&str]] = &[
     &["circa"],
     &["nearly"],
 ];
+
+/// The number of words of all `parts`.
+const fn words_in(parts: &[&[&str]]) -> usize {
+    let (mut n, mut i) = (0, 0);
+    while i < parts.len() {
+        n += parts[i].len();
+        i += 1;
+    }
+    n
+}
+
+/// Every word of [`APPROX`]: a word that is none of them opens no
+/// approximator, and [`APPROX`] need not be searched.
+static APPROX_WORDS: WordSet<{ words_in(APPROX) }> = WordSet::new(APPROX);
+
+/// False when no approximator starts with `w` (lower-cased).
+pub fn may_open_approximator(w: &str) -> bool {
+    APPROX_WORDS.contains(w.as_bytes())
+}
 
 /// Words whose presence lets a sentence through the pre-check: these,
 /// cardinals, plural magnitudes and multipliers.
@@ -1114,6 +1138,12 @@ mod tests {
         let mut rng = crate::annotate::word::XorShift(0x5eed_1234_abcd_0001);
         check(&STARTERS, &mut rng);
         check(&TRIGGERS, &mut rng);
+        check(&CHANGE_VERBS, &mut rng);
+        check(&CASUALTY_WORDS, &mut rng);
+        check(&APPROX_WORDS, &mut rng);
+        for seq in APPROX {
+            assert!(may_open_approximator(seq[0]), "{seq:?}");
+        }
         assert!(is_starter("a") && is_starter("approximately") && !is_starter("the"));
     }
 
