@@ -235,15 +235,22 @@ impl<'d> ParagraphCursor<'d> {
     }
 }
 
+/// How many sentences with quantities are scanned before their output is
+/// written: the writes then miss the cache one after another, not each
+/// after a sentence's scan, and overlap.
+const BATCH: usize = 512;
+
 pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
     let mut toks = lex::Tokens::default();
-    // The quantities of one sentence; one buffer for all of them.
+    // The quantities of a batch of sentences, in order; one buffer for all.
     let mut qs: Vec<Found<'a>> = Vec::new();
-    // Whether the paragraph names a source; sentences come in order, so
-    // one cached paragraph keeps this linear. (This reads only what the
-    // statistic detector does not change: sources and text.)
-    let mut cache: Option<(usize, bool)> = None;
-    let mut paragraphs = ParagraphCursor::new(cx.doc);
+    // The sentences of the batch, how many quantities each has and how
+    // many of them are changes.
+    let mut batch: Vec<(usize, usize, usize)> = Vec::with_capacity(BATCH);
+    let mut out = Output {
+        cache: None,
+        paragraphs: ParagraphCursor::new(cx.doc),
+    };
     // The sentences' ranges from the segmenter's compact list (the same
     // ranges, in the same order): most sentences hold no number, and
     // their report structs, three cache lines each, need not be read.
@@ -256,16 +263,61 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
             sentences[i].span.range()
         };
         debug_assert_eq!(range, sentences[i].span.range());
-        qs.clear();
+        let before = qs.len();
         scan(&mut toks, cx.text, range, &mut qs);
-        if qs.is_empty() {
-            continue;
+        if qs.len() > before {
+            let changes = qs[before..].iter().filter(|f| f.change.is_some()).count();
+            batch.push((i, qs.len() - before, changes));
         }
+        if batch.len() == BATCH || i + 1 == sentences.len() {
+            // The sentences' structs read first, in a loop of independent
+            // loads that the processor overlaps; the writes then find them
+            // in the cache.
+            let touched = batch.iter().fold(0, |x, &(k, _, _)| {
+                let s = &sentences[k];
+                x ^ s.paragraph
+                    ^ s.evidence.capacity()
+                    ^ s.quantities.capacity()
+                    ^ s.quotes.len()
+                    ^ s.sources.len()
+                    ^ usize::from(s.labels.first().is_some_and(|&l| l == Label::Statistic))
+            });
+            std::hint::black_box(touched);
+            let mut found = qs.drain(..);
+            for &(k, n, changes) in &batch {
+                out.emit(cx, sentences, k, found.by_ref().take(n), (n, changes));
+            }
+            drop(found);
+            batch.clear();
+        }
+    }
+}
+
+/// Writes the quantities of one sentence at a time, in order.
+struct Output<'d> {
+    /// Whether the paragraph names a source; sentences come in order, so
+    /// one cached paragraph keeps this linear. (This reads only what the
+    /// statistic detector does not change: sources and text.)
+    cache: Option<(usize, bool)>,
+    paragraphs: ParagraphCursor<'d>,
+}
+
+impl Output<'_> {
+    /// Adds the quantities `found` of sentence `i` to it: `count` of them,
+    /// and of those so many changes.
+    fn emit<'a>(
+        &mut self,
+        cx: &Context<'a, '_>,
+        sentences: &mut [Sentence<'a>],
+        i: usize,
+        found: impl Iterator<Item = Found<'a>>,
+        count: (usize, usize),
+    ) {
         let p = sentences[i].paragraph;
-        let para = match cache {
+        let para = match self.cache {
             Some((q, b)) if q == p => b,
             _ => {
-                let range = paragraphs.sentences_in(p);
+                let range = self.paragraphs.sentences_in(p);
                 // This sentence first: the regex most often matches in
                 // the one with the number (`…, the bureau said`), which
                 // spares searching the others.
@@ -280,16 +332,16 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
                     || (first..)
                         .zip(others)
                         .any(|(k, s)| k != i && attributes(s.text));
-                cache = Some((p, b));
+                self.cache = Some((p, b));
                 b
             }
         };
         let s = &mut sentences[i];
         // Each vector grows once, to the size it needs.
-        let changes = qs.iter().filter(|f| f.change.is_some()).count();
-        s.evidence.reserve_exact(qs.len() + changes);
-        s.quantities.reserve_exact(qs.len());
-        for f in qs.drain(..) {
+        let (n, changes) = count;
+        s.evidence.reserve_exact(n + changes);
+        s.quantities.reserve_exact(n);
+        for f in found {
             let quoted = s
                 .quotes
                 .iter()
