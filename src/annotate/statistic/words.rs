@@ -890,10 +890,16 @@ fn has_word_of<const N: usize>(s: &str, set: &WordSet<N>, digits: bool) -> bool 
     let mut open: Option<usize> = None;
     let mut base = 0;
     while base < b.len() {
-        let mut block = [0u8; 64];
-        let n = (b.len() - base).min(64);
-        block[..n].copy_from_slice(&b[base..base + n]);
-        let (mut m, digit) = letter_mask(&block);
+        // A whole block read in place; the last, shorter one copied into
+        // zeros (no letters, no digits).
+        let (mut m, digit) = match b.get(base..base + 64) {
+            Some(whole) => letter_mask(whole.try_into().expect("64 bytes")),
+            None => {
+                let mut block = [0u8; 64];
+                block[..b.len() - base].copy_from_slice(&b[base..]);
+                letter_mask(&block)
+            }
+        };
         if digits && digit {
             return true;
         }
