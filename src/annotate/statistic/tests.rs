@@ -823,3 +823,30 @@ fn attribution_needs_a_word_of_its_own() {
     }
     assert!(matched > 3000 && matched < texts.len() - 3000, "{matched}");
 }
+
+/// Sentences with quantities are written in batches: every sentence of a
+/// text longer than several batches still gets its own quantities, and
+/// the paragraph cache still follows the paragraphs.
+#[test]
+fn batches_keep_each_sentence_its_quantities() {
+    let mut text = String::new();
+    for k in 0..1500 {
+        if k % 3 == 0 {
+            text.push_str("Nothing to count here.\n\n");
+        }
+        text.push_str(&format!("It cost ${} in all. ", 1000 + k));
+        if k % 7 == 0 {
+            text.push_str("Officials said so.");
+        }
+        text.push_str("\n\n");
+    }
+    let s = detect_with(&text, |_| {});
+    let with: Vec<_> = s.iter().filter(|s| !s.quantities.is_empty()).collect();
+    assert_eq!(with.len(), 1500);
+    for (k, s) in with.iter().enumerate() {
+        assert_eq!(s.quantities.len(), 1);
+        assert_eq!(s.quantities[0].value, Some((1000 + k) as f64));
+        assert_eq!(s.quantities[0].sourced, k % 7 == 0, "{k}");
+        assert!(s.has(Label::Statistic));
+    }
+}
