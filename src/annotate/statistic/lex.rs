@@ -167,7 +167,13 @@ impl<'t> Tokens<'t> {
     pub fn fill(&mut self, text: &'t str, range: Range<usize>) {
         self.text = text;
         self.toks.clear();
+        // The whole text lower-cased in ASCII at once: a word of ASCII
+        // letters is its own stretch of it. Other words are lower-cased
+        // after it.
         self.lower.clear();
+        self.lower.push_str(&text[range.clone()]);
+        self.lower.make_ascii_lowercase();
+        let base = range.start;
         let mut gap = true;
         let mut i = range.start;
         let bytes = text.as_bytes();
@@ -199,6 +205,19 @@ impl<'t> Tokens<'t> {
                 tok.end = end;
                 tok.num = info;
             } else if c.is_alphabetic() {
+                let mut end = i;
+                while end < range.end && bytes[end].is_ascii_alphabetic() {
+                    end += 1;
+                }
+                if end > i && (end == range.end || bytes[end] < 0x80) {
+                    tok.kind = Kind::Word;
+                    tok.end = end;
+                    tok.lower = i - base..end - base;
+                    i = end;
+                    self.toks.push(tok);
+                    gap = false;
+                    continue;
+                }
                 let lo = self.lower.len();
                 let mut end = i;
                 while end < range.end {
@@ -313,6 +332,40 @@ mod tests {
         assert_eq!(num("12,3456").value, 12.0);
         assert_eq!(num("2021 100s").value, 2021.0);
         assert_eq!(num("41,000, and").value, 41000.0);
+    }
+
+    /// Every word is a maximal run of letters and its lower-cased text is
+    /// `char::to_lowercase` of it, whether it took the ASCII path or not.
+    #[test]
+    fn words_are_whole_and_lower_cased() {
+        let pieces = [
+            "abc", "ABC", "Über", "İ", "ß", "ÉTÉ", "x", "Q", "’", "'", " ", "\u{a0}", "7", "4,000",
+            "-", "😀", "ǅ", "ΣΑΣ", ".", "\n",
+        ];
+        let mut rng = crate::annotate::word::XorShift(0x1234_5678_9abc_def1);
+        let mut words = 0;
+        for _ in 0..5000 {
+            let text = rng.text(&pieces, 12, true);
+            // Tokens of a stretch inside a longer text too.
+            let padded = format!("Ab{text}Cd");
+            for (s, range) in [(&text, 0..text.len()), (&padded, 2..2 + text.len())] {
+                let mut t = Tokens::default();
+                t.fill(s, range.clone());
+                for (i, tok) in t.toks.iter().enumerate() {
+                    if tok.kind != Kind::Word {
+                        continue;
+                    }
+                    words += 1;
+                    let raw = &s[tok.start..tok.end];
+                    let lower: String = raw.chars().flat_map(char::to_lowercase).collect();
+                    assert_eq!(t.word(i), lower, "{s:?}");
+                    assert!(raw.chars().all(char::is_alphabetic), "{s:?}");
+                    let after = s[tok.end..range.end].chars().next();
+                    assert!(!after.is_some_and(char::is_alphabetic), "{s:?}");
+                }
+            }
+        }
+        assert!(words > 10_000, "{words}");
     }
 
     #[test]

@@ -73,13 +73,64 @@ impl std::fmt::Write for SignificantDigits {
     }
 }
 
+/// True when `v` is a whole number below 2^53 that is not -0: written
+/// as an integer, it is written as the float formatter writes it (test).
+fn integral(v: f64) -> bool {
+    v.fract() == 0.0 && v.abs() < 9.0e15 && !(v == 0.0 && v.is_sign_negative())
+}
+
 /// `format!("{v}")`, with whole numbers below 2^53 written as integers
 /// without the float formatter (same text: test).
+#[cfg(test)]
 fn display(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 && !(v == 0.0 && v.is_sign_negative()) {
+    if integral(v) {
         (v as i64).to_string()
     } else {
         format!("{v}")
+    }
+}
+
+/// [`display`] of `v` as a note on the quantity `text`: borrowed from
+/// `text` when it holds those digits (`500 people` → `500`), so that most
+/// counts allocate nothing.
+fn note_of(text: &str, v: f64) -> Cow<'_, str> {
+    if !integral(v) {
+        return Cow::Owned(format!("{v}"));
+    }
+    let mut digits = Digits::default();
+    if write!(digits, "{}", v as i64).is_err() {
+        return Cow::Owned((v as i64).to_string());
+    }
+    let digits = digits.as_str();
+    // ASCII found in UTF-8 text starts and ends on char boundaries.
+    match memchr::memmem::find(text.as_bytes(), digits.as_bytes()) {
+        Some(at) => Cow::Borrowed(&text[at..at + digits.len()]),
+        None => Cow::Owned(digits.to_string()),
+    }
+}
+
+/// An integer written on the stack (an i64 takes at most 20 bytes).
+#[derive(Default)]
+struct Digits {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl Digits {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Write for Digits {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        self.buf
+            .get_mut(self.len..end)
+            .ok_or(std::fmt::Error)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
     }
 }
 
@@ -140,9 +191,10 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// True when `s` attributes what it says to a source.
+/// True when `s` attributes what it says to a source. The regex runs only
+/// on a text with a word that a match may start with.
 pub fn attributes(s: &str) -> bool {
-    ATTRIBUTION.is_match(s)
+    words::may_attribute(s) && ATTRIBUTION.is_match(s)
 }
 
 /// [`Document::sentences_in`](crate::segment::Document::sentences_in) for
@@ -183,53 +235,122 @@ impl<'d> ParagraphCursor<'d> {
     }
 }
 
+/// How many sentences with quantities are scanned before their output is
+/// written: the writes then miss the cache one after another, not each
+/// after a sentence's scan, and overlap.
+const BATCH: usize = 512;
+
 pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
     let mut toks = lex::Tokens::default();
-    // The quantities of one sentence; one buffer for all of them.
+    // The quantities of a batch of sentences, in order; one buffer for all.
     let mut qs: Vec<Found<'a>> = Vec::new();
-    // Whether the paragraph names a source; sentences come in order, so
-    // one cached paragraph keeps this linear. (This reads only what the
-    // statistic detector does not change: sources and text.)
-    let mut cache: Option<(usize, bool)> = None;
-    let mut paragraphs = ParagraphCursor::new(cx.doc);
+    // The sentences of the batch, how many quantities each has and how
+    // many of them are changes.
+    let mut batch: Vec<(usize, usize, usize)> = Vec::with_capacity(BATCH);
+    let mut out = Output {
+        cache: None,
+        paragraphs: ParagraphCursor::new(cx.doc),
+    };
+    // The sentences' ranges from the segmenter's compact list (the same
+    // ranges, in the same order): most sentences hold no number, and
+    // their report structs, three cache lines each, need not be read.
+    let spans = &cx.doc.sentences;
+    let aligned = spans.len() == sentences.len();
     for i in 0..sentences.len() {
-        qs.clear();
-        scan(&mut toks, cx.text, sentences[i].span.range(), &mut qs);
-        if qs.is_empty() {
-            continue;
+        let range = if aligned {
+            spans[i].range.clone()
+        } else {
+            sentences[i].span.range()
+        };
+        debug_assert_eq!(range, sentences[i].span.range());
+        let before = qs.len();
+        scan(&mut toks, cx.text, range, &mut qs);
+        if qs.len() > before {
+            let changes = qs[before..].iter().filter(|f| f.change.is_some()).count();
+            batch.push((i, qs.len() - before, changes));
         }
+        if batch.len() == BATCH || i + 1 == sentences.len() {
+            // The sentences' structs read first, in a loop of independent
+            // loads that the processor overlaps; the writes then find them
+            // in the cache.
+            let touched = batch.iter().fold(0, |x, &(k, _, _)| {
+                let s = &sentences[k];
+                x ^ s.paragraph
+                    ^ s.evidence.capacity()
+                    ^ s.quantities.capacity()
+                    ^ s.quotes.len()
+                    ^ s.sources.len()
+                    ^ usize::from(s.labels.first().is_some_and(|&l| l == Label::Statistic))
+            });
+            std::hint::black_box(touched);
+            let mut found = qs.drain(..);
+            for &(k, n, changes) in &batch {
+                out.emit(cx, sentences, k, found.by_ref().take(n), (n, changes));
+            }
+            drop(found);
+            batch.clear();
+        }
+    }
+}
+
+/// Writes the quantities of one sentence at a time, in order.
+struct Output<'d> {
+    /// Whether the paragraph names a source; sentences come in order, so
+    /// one cached paragraph keeps this linear. (This reads only what the
+    /// statistic detector does not change: sources and text.)
+    cache: Option<(usize, bool)>,
+    paragraphs: ParagraphCursor<'d>,
+}
+
+impl Output<'_> {
+    /// Adds the quantities `found` of sentence `i` to it: `count` of them,
+    /// and of those so many changes.
+    fn emit<'a>(
+        &mut self,
+        cx: &Context<'a, '_>,
+        sentences: &mut [Sentence<'a>],
+        i: usize,
+        found: impl Iterator<Item = Found<'a>>,
+        count: (usize, usize),
+    ) {
         let p = sentences[i].paragraph;
-        let para = match cache {
+        let para = match self.cache {
             Some((q, b)) if q == p => b,
             _ => {
-                let range = paragraphs.sentences_in(p);
+                let range = self.paragraphs.sentences_in(p);
                 // This sentence first: the regex most often matches in
                 // the one with the number (`…, the bureau said`), which
                 // spares searching the others.
-                let all =
-                    std::iter::once(&sentences[i]).chain(sentences.get(range).unwrap_or_default());
-                // The cheap test first over all of them, then the regex.
+                let first = range.start;
+                let others = sentences.get(range).unwrap_or_default();
+                let all = std::iter::once(&sentences[i]).chain(others);
+                // The cheap test first over all of them, then the regex,
+                // which searches this sentence once, not again among the
+                // others.
                 let b = all.clone().any(|s| !s.sources.is_empty())
-                    || all.clone().any(|s| attributes(s.text));
-                cache = Some((p, b));
+                    || attributes(sentences[i].text)
+                    || (first..)
+                        .zip(others)
+                        .any(|(k, s)| k != i && attributes(s.text));
+                self.cache = Some((p, b));
                 b
             }
         };
         let s = &mut sentences[i];
         // Each vector grows once, to the size it needs.
-        let changes = qs.iter().filter(|f| f.change.is_some()).count();
-        s.evidence.reserve_exact(qs.len() + changes);
-        s.quantities.reserve_exact(qs.len());
-        for f in qs.drain(..) {
+        let (n, changes) = count;
+        s.evidence.reserve_exact(n + changes);
+        s.quantities.reserve_exact(n);
+        for f in found {
             let quoted = s
                 .quotes
                 .iter()
                 .any(|q| q.speaker.is_some() && q.span.start <= f.start && f.end <= q.span.end);
             let text = &cx.text[f.start..f.end];
             let note = match (f.value, f.low, f.high) {
-                (Some(v), _, _) => display(v),
-                (None, Some(lo), Some(hi)) => format!("{lo}–{hi}"),
-                _ => String::new(),
+                (Some(v), _, _) => note_of(text, v),
+                (None, Some(lo), Some(hi)) => Cow::Owned(format!("{lo}–{hi}")),
+                _ => Cow::Borrowed(""),
             };
             if let Some(c) = f.change {
                 s.evidence.push(Evidence {
@@ -238,7 +359,7 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
                     span: Span::bytes(c..f.end),
                     text: &cx.text[c..f.end],
                     weight: CHANGE_WEIGHT,
-                    note: Some(Cow::Owned(note.clone())),
+                    note: Some(note.clone()),
                 });
             }
             s.evidence.push(Evidence {
@@ -247,7 +368,7 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
                 span: Span::bytes(f.start..f.end),
                 text,
                 weight: weight(f.rule),
-                note: Some(Cow::Owned(note)),
+                note: Some(note),
             });
             s.quantities.push(Quantity {
                 text,

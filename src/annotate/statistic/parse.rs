@@ -113,7 +113,10 @@ impl<'x, 't> Scanner<'x, 't> {
             ),
             Kind::Word => {
                 let w = self.w(i);
-                words::is_starter(w) || (w.len() <= 3 && self.t.all_caps(i))
+                words::is_starter(w)
+                    || (w.len() <= 3
+                        && !self.t.text.as_bytes()[t.start].is_ascii_lowercase()
+                        && self.t.all_caps(i))
             }
         }
     }
@@ -407,8 +410,9 @@ impl<'x, 't> Scanner<'x, 't> {
     /// the token after it.
     fn approximator(&self, i: usize) -> Option<usize> {
         let first = self.w(i);
-        // Not a word (a number, a symbol): no sequence starts here.
-        if !first.is_empty() {
+        // Not a word (a number, a symbol), or a word no sequence starts
+        // with: no sequence starts here.
+        if !first.is_empty() && words::may_open_approximator(first) {
             'outer: for seq in words::APPROX {
                 if seq[0] != first {
                     continue;
@@ -1275,12 +1279,11 @@ impl<'x, 't> Scanner<'x, 't> {
 
     /// `per day`, `a year`, `each week` after a quantity: a rate.
     fn rate_after(&self, k: usize) -> bool {
-        let unit = words::UNITS
-            .get(self.w(k + 1))
-            .is_some_and(|u| u.kind == UnitKind::Time);
         match self.w(k) {
             "per" => true,
-            "a" | "an" | "each" | "every" => unit,
+            "a" | "an" | "each" | "every" => words::UNITS
+                .get(self.w(k + 1))
+                .is_some_and(|u| u.kind == UnitKind::Time),
             _ => false,
         }
     }

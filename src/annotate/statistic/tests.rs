@@ -660,7 +660,23 @@ fn fast_number_paths_agree_with_the_formatter() {
             assert_eq!(tidy(v).to_bits(), slow_tidy(v).to_bits(), "{v}");
         }
         assert_eq!(display(v), format!("{v}"), "{v}");
+        // The note is the same text, borrowed or not.
+        let written = display(v);
+        for text in [
+            String::new(),
+            format!("about {written} people"),
+            written.clone(),
+            format!("é{written}é"),
+            "1,000".to_string(),
+        ] {
+            assert_eq!(note_of(&text, v), written, "{v} {text}");
+        }
     }
+    assert!(matches!(
+        note_of("some 500 people", 500.0),
+        Cow::Borrowed("500")
+    ));
+    assert!(matches!(note_of("41,000", 41000.0), Cow::Owned(_)));
 }
 
 #[test]
@@ -677,5 +693,160 @@ fn paragraph_cursor_agrees_with_the_document() {
     let mut cursor = ParagraphCursor::new(&doc);
     for p in asked {
         assert_eq!(cursor.sentences_in(p), doc.sentences_in(p), "{p}");
+    }
+}
+
+/// The word test before the attribution regex never rejects a text the
+/// regex matches: fixture lines and generated text.
+#[test]
+fn attribution_needs_a_word_of_its_own() {
+    let pieces = [
+        "according",
+        "to",
+        "Data",
+        "FIGURES",
+        "from",
+        "by",
+        "show",
+        "shows",
+        "showed",
+        "shown",
+        "that",
+        "said",
+        "Says",
+        "say",
+        "polls",
+        "poll",
+        "studies",
+        "study",
+        "analyses",
+        "analysis",
+        "estimated",
+        "estimates",
+        "pointed",
+        "out",
+        "found",
+        "claims",
+        "claimed",
+        "claim",
+        "reports",
+        "report",
+        "census",
+        "tally",
+        "counts",
+        "wrote",
+        "notes",
+        "x",
+        "1",
+        "_",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        ",",
+        "é",
+        "’",
+        "-",
+    ];
+    let mut rng = crate::annotate::word::XorShift(0xdead_beef_cafe_f00d);
+    let mut matched = 0;
+    let mut texts: Vec<String> = crate::annotate::fixture_texts()
+        .iter()
+        .flat_map(|t| t.lines().map(String::from).collect::<Vec<_>>())
+        .collect();
+    for k in 0..60_000 {
+        texts.push(rng.text(&pieces, if k % 3 == 0 { 10 } else { 4 }, k % 2 == 0));
+    }
+    // Each way a match may start, alone.
+    for phrase in [
+        "according to",
+        "Data from",
+        "polls by",
+        "studies show",
+        "analyses found",
+        "census released",
+        "tallies put",
+        "counts of",
+        "estimated that",
+        "pointed out",
+        "found that",
+        "shows that",
+        "show that",
+        "showed",
+        "claims",
+        "claimed",
+        "testified",
+        "argued",
+        "notes",
+        "noted",
+        "writes",
+        "wrote",
+        "counted",
+        "projected",
+        "projects",
+        "tallied",
+        "calculated",
+        "stated",
+        "confirmed",
+        "announced",
+        "reports",
+        "reported",
+        "tells",
+        "told",
+        "say",
+        "says",
+        "said",
+        "estimates",
+        "records from",
+        "results from",
+        "projections by",
+        "numbers from",
+        "statistics from",
+        "figures by",
+        "surveys by",
+        "survey by",
+        "study by",
+        "report by",
+        "analysis by",
+        "tally of",
+        "count by",
+    ] {
+        assert!(ATTRIBUTION.is_match(phrase), "{phrase}");
+        texts.push(format!("It was, {phrase} them."));
+    }
+    for text in &texts {
+        if ATTRIBUTION.is_match(text) {
+            matched += 1;
+            assert!(words::may_attribute(text), "{text:?}");
+        }
+        assert_eq!(attributes(text), ATTRIBUTION.is_match(text), "{text:?}");
+    }
+    assert!(matched > 3000 && matched < texts.len() - 3000, "{matched}");
+}
+
+/// Sentences with quantities are written in batches: every sentence of a
+/// text longer than several batches still gets its own quantities, and
+/// the paragraph cache still follows the paragraphs.
+#[test]
+fn batches_keep_each_sentence_its_quantities() {
+    let mut text = String::new();
+    for k in 0..1500 {
+        if k % 3 == 0 {
+            text.push_str("Nothing to count here.\n\n");
+        }
+        text.push_str(&format!("It cost ${} in all. ", 1000 + k));
+        if k % 7 == 0 {
+            text.push_str("Officials said so.");
+        }
+        text.push_str("\n\n");
+    }
+    let s = detect_with(&text, |_| {});
+    let with: Vec<_> = s.iter().filter(|s| !s.quantities.is_empty()).collect();
+    assert_eq!(with.len(), 1500);
+    for (k, s) in with.iter().enumerate() {
+        assert_eq!(s.quantities.len(), 1);
+        assert_eq!(s.quantities[0].value, Some((1000 + k) as f64));
+        assert_eq!(s.quantities[0].sourced, k % 7 == 0, "{k}");
+        assert!(s.has(Label::Statistic));
     }
 }
