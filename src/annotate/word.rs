@@ -15,7 +15,7 @@ pub fn char_at(s: &str, i: usize) -> Option<char> {
 /// The longest word a packed key holds, in bytes.
 const LONGEST: usize = 15;
 
-/// A word of up to [`LONGEST`] bytes, ASCII-lower-cased, packed with its
+/// A word of up to `LONGEST` (15) bytes, ASCII-lower-cased, packed with its
 /// length into one integer: hashed and compared without a loop or memcmp.
 /// `None` for longer words. The bytes are read with a few unaligned loads
 /// and lower-cased eight at a time (writing them one by one into a buffer

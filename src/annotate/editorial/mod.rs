@@ -13,7 +13,7 @@
 //!   partisan labels, speculation, obligation modals, argumentative
 //!   connectives, informal register,
 //!   and (negative) neutral attribution and reporting detail;
-//! - the rules in [`rules`]: rhetorical questions, exclamations, scare quotes
+//! - the rules in `rules`: rhetorical questions, exclamations, scare quotes
 //!   (from the quote detector), a sentence opening with an imperative that
 //!   addresses the reader (`Consider…`), and (negative) figures.
 //!

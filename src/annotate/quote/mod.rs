@@ -1,10 +1,10 @@
 //! direct_quote: quotations, their speakers and cues (GUIDE §3).
 //!
-//! 1. [`marks`] pairs the quotation marks of each paragraph (linear time,
+//! 1. `marks` pairs the quotation marks of each paragraph (linear time,
 //!    apostrophes told apart, unclosed quotes ending at their paragraph).
 //! 2. Pairs chain across paragraphs when a quote left open at a paragraph end
 //!    reopens at the start of the next one (a multi-paragraph quote).
-//! 3. [`attrib`] reads the text around each quote for its cue and speaker;
+//! 3. `attrib` reads the text around each quote for its cue and speaker;
 //!    short quotes without either are scare quotes, quotes after `the film`
 //!    or `the word` are titles and mentions, and neither is a direct quote.
 //! 4. Quotes without a speaker of their own take the one of the quote before

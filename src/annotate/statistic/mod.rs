@@ -1,8 +1,8 @@
 //! statistic: quantities offered as fact, normalised (GUIDE §3).
 //!
 //! Each sentence that passes a cheap pre-check (an ASCII digit, a currency
-//! symbol or a whole number word) is split into tokens ([`lex`]) and scanned
-//! once ([`parse`]): every number is read with its currency, magnitude,
+//! symbol or a whole number word) is split into tokens (`lex`) and scanned
+//! once (`parse`): every number is read with its currency, magnitude,
 //! percent sign, range, approximator and unit, and kept only when it is a
 //! statistic — not a date, year, clock time, age, identifier, address,
 //! descriptor or a small count that only describes. A measure unit
