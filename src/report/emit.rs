@@ -24,7 +24,34 @@ pub(crate) struct Json {
     /// Recently written floats: weights take few distinct values (some 60
     /// to 70 in a long text), and formatting one costs more than the rest
     /// of its member. Direct-mapped by a hash of the bits.
-    floats: Box<[(u32, u8, [u8; 15]); FLOAT_SLOTS]>,
+    /// Kept from one `Json` to the next on a thread (see [`SPARE`]).
+    floats: Vec<FloatSlot>,
+}
+
+/// A float's bits and its shortest form (length, bytes) in [`Json::f32`]'s
+/// cache.
+type FloatSlot = (u32, u8, [u8; 15]);
+
+thread_local! {
+    /// The buffer and float cache of the last [`Json`] a thread dropped:
+    /// over many small reports (a batch, a `--jsonl-in` stream) each would
+    /// otherwise allocate 64 KiB and format every weight again.
+    static SPARE: std::cell::Cell<Option<(Vec<u8>, Vec<FloatSlot>)>> =
+        const { std::cell::Cell::new(None) };
+}
+
+impl Drop for Json {
+    fn drop(&mut self) {
+        let mut buf = std::mem::take(&mut self.buf);
+        // A buffer that once held a huge sentence is not kept.
+        if buf.capacity() > 1 << 20 {
+            buf = Vec::new();
+        }
+        buf.clear();
+        let floats = std::mem::take(&mut self.floats);
+        // Not during the thread's own exit, when its locals are gone.
+        let _ = SPARE.try_with(|spare| spare.set(Some((buf, floats))));
+    }
 }
 
 /// An object or array being written: the indent of its members and whether
@@ -91,12 +118,16 @@ fn eight_digits(n: u32) -> u64 {
 
 impl Json {
     pub(crate) fn new(pretty: bool) -> Json {
-        Json {
-            buf: Vec::with_capacity(1 << 16),
-            pretty,
+        let (mut buf, floats) = SPARE.take().unwrap_or_else(|| {
             // u32::MAX is a NaN, which never reaches the cache: no slot
             // matches before it is filled.
-            floats: Box::new([(u32::MAX, 0, [0; 15]); FLOAT_SLOTS]),
+            (Vec::new(), vec![(u32::MAX, 0, [0; 15]); FLOAT_SLOTS])
+        });
+        buf.reserve(1 << 16);
+        Json {
+            buf,
+            pretty,
+            floats,
         }
     }
 
@@ -675,13 +706,31 @@ mod tests {
     fn written(pretty: bool, write: impl FnOnce(&mut Json)) -> String {
         let mut json = Json::new(pretty);
         write(&mut json);
-        String::from_utf8(json.buf).unwrap()
+        String::from_utf8(std::mem::take(&mut json.buf)).unwrap()
     }
 
     fn output(pretty: bool, output: &Output) -> String {
         let mut out = Vec::new();
         Json::new(pretty).output(output, &mut out).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_thread_reuses_the_last_writers_buffer_and_floats() {
+        let mut first = Json::new(false);
+        first.f32(0.7);
+        first.buf.extend_from_slice(b"left over");
+        let floats = first.floats.as_ptr();
+        drop(first);
+        let second = Json::new(true);
+        assert!(second.buf.is_empty() && second.buf.capacity() >= 1 << 16);
+        assert_eq!(second.floats.as_ptr(), floats);
+        assert!(second.floats.iter().any(|slot| slot.0 == 0.7f32.to_bits()));
+        // A writer that grew past 1 MiB leaves a fresh buffer behind.
+        let mut big = second;
+        big.buf.resize(2 << 20, b' ');
+        drop(big);
+        assert!(Json::new(false).buf.capacity() < 2 << 20);
     }
 
     /// The two halves of four digits go through the same lanes apart, so
@@ -751,7 +800,10 @@ mod tests {
                 );
             }
         }
-        assert_eq!(String::from_utf8(json.buf).unwrap(), expected);
+        assert_eq!(
+            String::from_utf8(std::mem::take(&mut json.buf)).unwrap(),
+            expected
+        );
         for x in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY] {
             assert_eq!(written(false, |j| j.f32(x)), "null");
         }
