@@ -141,36 +141,6 @@ impl<'a> CharMap<'a> {
     }
 }
 
-impl Local<'_, '_> {
-    const WIDE: usize = 16;
-
-    /// Records the multi-byte chars of the sentence's `bytes`.
-    fn scan(&mut self, bytes: &[u8]) {
-        // ASCII by the word, which most sentences are.
-        if bytes.is_ascii() {
-            return;
-        }
-        if bytes.len() > u32::MAX as usize {
-            self.wide_len = usize::MAX;
-            return;
-        }
-        let mut extra = 0;
-        let mut at = 0;
-        while let Some(i) = bytes[at..].iter().position(|&b| b >= 0x80) {
-            let i = at + i;
-            if self.wide_len == Self::WIDE {
-                self.wide_len = usize::MAX;
-                break;
-            }
-            let len = utf8_len(bytes[i]);
-            extra += len as u32 - 1;
-            self.wide[self.wide_len] = (i as u32, extra);
-            self.wide_len += 1;
-            at = i + len;
-        }
-    }
-}
-
 /// Char offsets of increasing byte offsets (the sentences of a text, in
 /// order), each counted from the previous one: the text is read once.
 #[derive(Debug, Default)]
@@ -215,8 +185,9 @@ fn utf8_len(lead: u8) -> usize {
 
 /// See [`CharMap::local`]: the chars of a span inside the sentence are its
 /// bytes less the extra bytes of the few multi-byte chars before it (curly
-/// quotes, dashes), without reading the text again; other spans, and
-/// sentences with many multi-byte chars, go to the whole map.
+/// quotes, dashes), without reading the text again; a span just outside is
+/// counted from the sentence's ends; others, and sentences with many
+/// multi-byte chars, go to the whole map.
 pub struct Local<'m, 'a> {
     map: &'m CharMap<'a>,
     within: Span,
@@ -228,6 +199,34 @@ pub struct Local<'m, 'a> {
 }
 
 impl Local<'_, '_> {
+    const WIDE: usize = 16;
+
+    /// Records the multi-byte chars of the sentence's `bytes`.
+    fn scan(&mut self, bytes: &[u8]) {
+        // ASCII by the word, which most sentences are.
+        if bytes.is_ascii() {
+            return;
+        }
+        if bytes.len() > u32::MAX as usize {
+            self.wide_len = usize::MAX;
+            return;
+        }
+        let mut extra = 0;
+        let mut at = 0;
+        while let Some(i) = bytes[at..].iter().position(|&b| b >= 0x80) {
+            let i = at + i;
+            if self.wide_len == Self::WIDE {
+                self.wide_len = usize::MAX;
+                break;
+            }
+            let len = utf8_len(bytes[i]);
+            extra += len as u32 - 1;
+            self.wide[self.wide_len] = (i as u32, extra);
+            self.wide_len += 1;
+            at = i + len;
+        }
+    }
+
     /// The sentence, with its `char_end` filled.
     pub fn within(&self) -> Span {
         self.within
