@@ -110,23 +110,24 @@ pub fn analyze<'a>(text: &'a str, options: &Options) -> Report<'a> {
 /// never holds the whole report (the CLI, for one input in JSON or text).
 ///
 /// A text longer than [`Options::window`] is annotated in windows of whole
-/// paragraphs ([`segment::Document::windows`]); within a window nothing
+/// paragraphs ([`segment::Windows`]); within a window nothing
 /// changes, across the cut a pronoun cannot be resolved to a name in an
 /// earlier window. Sentence and paragraph numbers, offsets and the summary
 /// are those of the whole text.
 pub struct Analysis<'a, 'o> {
     text: &'a str,
     options: &'o Options,
-    doc: segment::Document,
+    windows: segment::Windows<'a>,
 }
 
 impl<'a, 'o> Analysis<'a, 'o> {
-    /// Segments `text` (annotation happens in [`Analysis::run`]).
+    /// Finds the title, byline and dateline of `text`; its paragraphs are
+    /// segmented and annotated a window at a time in [`Analysis::run`].
     pub fn new(text: &'a str, options: &'o Options) -> Analysis<'a, 'o> {
         Analysis {
             text,
             options,
-            doc: segment::segment(text),
+            windows: segment::Windows::new(text, options.window),
         }
     }
 
@@ -144,7 +145,7 @@ impl<'a, 'o> Analysis<'a, 'o> {
                 span
             })
         };
-        let doc = &self.doc;
+        let doc = self.windows.header();
         Report {
             schema_version: report::SCHEMA_VERSION,
             tool: Tool {
@@ -226,20 +227,12 @@ impl<'a, 'o> Analysis<'a, 'o> {
         let map = CharMap::new(text);
         let mut cursor = span::Cursor::default();
         let mut summary = SummaryBuilder::default();
-        let windows = self.doc.windows(text, self.options.window);
-        let whole = windows.len() == 1;
+        let mut windows = self.windows;
+        let mut doc = segment::Document::default();
         let mut sentences = Vec::new();
-        for paragraphs in windows {
-            let first_paragraph = paragraphs.start;
-            let window;
-            let doc = if whole {
-                &self.doc
-            } else {
-                window = self.doc.window(paragraphs);
-                &window
-            };
+        while let Some(first_paragraph) = windows.next_into(&mut doc) {
             let first_sentence = summary.sentences();
-            refill_unannotated(&mut sentences, text, doc);
+            refill_unannotated(&mut sentences, text, &doc);
             let cx = annotate::Context {
                 text,
                 start: if first_paragraph == 0 {
@@ -247,7 +240,7 @@ impl<'a, 'o> Analysis<'a, 'o> {
                 } else {
                     doc.paragraphs[0].start
                 },
-                doc,
+                doc: &doc,
                 options: self.options,
             };
             annotate::annotate(&cx, &mut sentences);
@@ -260,7 +253,7 @@ impl<'a, 'o> Analysis<'a, 'o> {
             }
             finished(&mut sentences)?;
         }
-        Ok(summary.finish(self.doc.paragraphs.len()))
+        Ok(summary.finish(windows.paragraphs_seen()))
     }
 }
 

@@ -40,82 +40,117 @@ impl Document {
         let last = self.sentences.partition_point(|s| s.paragraph <= p);
         first..last
     }
+}
 
-    /// Splits the body into windows of whole paragraphs of at least `bytes`
-    /// bytes each (the last may be shorter), for analysing a very long text
-    /// piece by piece. A window never ends just before a paragraph that
-    /// opens with a quotation mark (the next paragraph of a quote running
-    /// over several), unless that would make it twice as long.
-    pub fn windows(&self, text: &str, bytes: usize) -> Vec<Range<usize>> {
-        let bytes = bytes.max(1);
-        let mut out = Vec::new();
-        let mut first = 0;
-        for (p, para) in self.paragraphs.iter().enumerate() {
-            let size = para.end - self.paragraphs[first].start;
-            let next_opens_quote = self.paragraphs.get(p + 1).is_some_and(|next| {
-                text[next.clone()].starts_with(['"', '“', '„', '«', '‘', '\''])
-            });
-            if size >= bytes && (!next_opens_quote || size >= 2 * bytes) {
-                out.push(first..p + 1);
-                first = p + 1;
-            }
+/// A text's segmentation read a window of whole paragraphs at a time, for
+/// analysing a long text piece by piece: only one window's paragraphs and
+/// sentences are held at once, and each is split just before it is used.
+///
+/// A window holds paragraphs of at least `bytes` bytes together (the last
+/// may be shorter). It never ends just before a paragraph that opens with a
+/// quotation mark (the next paragraph of a quote running over several),
+/// unless that would make it twice as long. A text without paragraphs is
+/// one empty window.
+pub struct Windows<'t> {
+    text: &'t str,
+    header: Document,
+    paragraphs: std::iter::Peekable<structure::Paragraphs<'t>>,
+    splitter: sentences::Splitter,
+    bytes: usize,
+    /// Paragraphs handed out so far.
+    seen: usize,
+    started: bool,
+}
+
+impl<'t> Windows<'t> {
+    /// Finds the title, byline and dateline; paragraphs are read later.
+    pub fn new(text: &'t str, bytes: usize) -> Windows<'t> {
+        let layout = structure::layout(text);
+        Windows {
+            text,
+            header: Document {
+                title: layout.title,
+                byline: layout.byline,
+                dateline: layout.dateline,
+                ..Document::default()
+            },
+            paragraphs: layout.paragraphs.peekable(),
+            splitter: sentences::Splitter::default(),
+            bytes: bytes.max(1),
+            seen: 0,
+            started: false,
         }
-        if first < self.paragraphs.len() || out.is_empty() {
-            out.push(first..self.paragraphs.len());
-        }
-        out
     }
 
-    /// The part of the document in the body paragraphs `paragraphs`, with
-    /// paragraph numbers counted from the window's first; title, byline and
-    /// dateline are kept. Ranges still index into the whole text.
-    pub fn window(&self, paragraphs: Range<usize>) -> Document {
-        let p0 = paragraphs.start;
-        let first = self.sentences.partition_point(|s| s.paragraph < p0);
-        let last = self
-            .sentences
-            .partition_point(|s| s.paragraph < paragraphs.end);
-        Document {
-            title: self.title.clone(),
-            byline: self.byline.clone(),
-            dateline: self.dateline.clone(),
-            paragraphs: self.paragraphs[paragraphs].to_vec(),
-            sentences: self.sentences[first..last]
-                .iter()
-                .map(|s| SentenceSpan {
-                    range: s.range.clone(),
-                    paragraph: s.paragraph - p0,
-                })
-                .collect(),
+    /// The title, byline and dateline, with no paragraphs.
+    pub fn header(&self) -> &Document {
+        &self.header
+    }
+
+    /// How many paragraphs the windows so far held.
+    pub fn paragraphs_seen(&self) -> usize {
+        self.seen
+    }
+
+    /// Fills `doc` with the next window (reusing its vectors) and returns
+    /// the number of its first paragraph in the whole text; `None` after
+    /// the last. In `doc`, paragraphs are numbered from the window's first;
+    /// ranges index into the whole text; title, byline and dateline are
+    /// the text's.
+    pub fn next_into(&mut self, doc: &mut Document) -> Option<usize> {
+        let first = self.seen;
+        doc.title.clone_from(&self.header.title);
+        doc.byline.clone_from(&self.header.byline);
+        doc.dateline.clone_from(&self.header.dateline);
+        doc.paragraphs.clear();
+        doc.sentences.clear();
+        let text = self.text;
+        while let Some(para) = self.paragraphs.next() {
+            let p = doc.paragraphs.len();
+            // The dateline is not part of its paragraph's first sentence.
+            let start = match &self.header.dateline {
+                Some(d) if d.start >= para.range.start && d.end <= para.range.end => d.end,
+                _ => para.range.start,
+            };
+            let sentences = &mut doc.sentences;
+            self.splitter
+                .split(text, start..para.range.end, &para.hard_breaks, |range| {
+                    sentences.push(SentenceSpan {
+                        range,
+                        paragraph: p,
+                    })
+                });
+            doc.paragraphs.push(para.range);
+            self.seen += 1;
+            let size = doc.paragraphs[p].end - doc.paragraphs[0].start;
+            if size >= self.bytes {
+                let next_opens_quote = self.paragraphs.peek().is_some_and(|next| {
+                    text[next.range.clone()].starts_with(['"', '“', '„', '«', '‘', '\''])
+                });
+                if !next_opens_quote || size >= 2 * self.bytes {
+                    break;
+                }
+            }
         }
+        if doc.paragraphs.is_empty() && self.started {
+            return None;
+        }
+        self.started = true;
+        Some(first)
     }
 }
 
-/// Splits `text` into its structure and sentences.
+/// Splits `text` into its structure and sentences: the whole text as one
+/// [`Windows`] window.
 pub fn segment(text: &str) -> Document {
-    let layout = structure::layout(text);
-    // About one sentence per 75 bytes of news text.
-    let mut sentences = Vec::with_capacity(text.len() / 64);
-    let mut splitter = sentences::Splitter::default();
-    for (p, para) in layout.paragraphs.iter().enumerate() {
-        let start = match &layout.dateline {
-            Some(d) if d.start >= para.range.start && d.end <= para.range.end => d.end,
-            _ => para.range.start,
-        };
-        splitter.split(text, start..para.range.end, &para.hard_breaks, |range| {
-            sentences.push(SentenceSpan {
-                range,
-                paragraph: p,
-            })
-        });
-    }
-    Document {
-        title: layout.title,
-        byline: layout.byline,
-        dateline: layout.dateline,
-        paragraphs: layout.paragraphs.into_iter().map(|p| p.range).collect(),
-        sentences,
-    }
+    let mut windows = Windows::new(text, usize::MAX);
+    let mut doc = Document {
+        // About one sentence per 75 bytes of news text.
+        sentences: Vec::with_capacity(text.len() / 64),
+        ..Document::default()
+    };
+    windows.next_into(&mut doc);
+    doc
 }
 
 /// White space as the segmenter sees it: Unicode white space plus the BOM.
@@ -186,33 +221,77 @@ mod tests {
         }
     }
 
+    /// Each window's paragraphs, as whole-text paragraph numbers.
+    fn windows(text: &str, bytes: usize) -> Vec<Range<usize>> {
+        let mut windows = Windows::new(text, bytes);
+        let mut doc = Document::default();
+        let mut out = Vec::new();
+        while let Some(first) = windows.next_into(&mut doc) {
+            out.push(first..first + doc.paragraphs.len());
+        }
+        out
+    }
+
     #[test]
     fn windows_cover_the_paragraphs_in_order() {
         let text = "One a. One b.\n\nTwo a.\n\nThree a. Three b.\n\nFour.";
-        let doc = segment(text);
-        assert_eq!(doc.windows(text, 1 << 20), vec![(0..4)]);
-        assert_eq!(doc.windows(text, 1), [0..1, 1..2, 2..3, 3..4]);
-        assert_eq!(doc.windows(text, 14), [0..2, 2..3, 3..4]);
-        let w = doc.window(2..4);
-        assert_eq!(w.paragraphs, doc.paragraphs[2..4]);
-        assert_eq!(texts(text, &w), ["Three a.", "Three b.", "Four."]);
+        assert_eq!(windows(text, 1 << 20), vec![(0..4)]);
+        assert_eq!(windows(text, 1), [0..1, 1..2, 2..3, 3..4]);
+        assert_eq!(windows(text, 14), [0..2, 2..3, 3..4]);
+        let mut stream = Windows::new(text, 14);
+        let mut w = Document::default();
+        assert_eq!(stream.next_into(&mut w), Some(0));
+        assert_eq!(stream.next_into(&mut w), Some(2));
+        assert_eq!(w.paragraphs, segment(text).paragraphs[2..3]);
+        assert_eq!(texts(text, &w), ["Three a.", "Three b."]);
         assert_eq!(w.sentences_in(0), 0..2);
-        assert_eq!(w.sentences_in(1), 2..3);
+        assert_eq!(stream.next_into(&mut w), Some(3));
+        assert_eq!(texts(text, &w), ["Four."]);
+        assert_eq!(w.sentences_in(0), 0..1);
+        assert_eq!(stream.next_into(&mut w), None);
+        assert_eq!(stream.paragraphs_seen(), 4);
     }
 
     #[test]
     fn windows_keep_a_quote_running_over_paragraphs_together() {
         let text = "He said: “The first part.\n\n“The second part.”\n\nAfter.";
-        let doc = segment(text);
         // Cutting at every paragraph, except before the one opening a quote.
-        assert_eq!(doc.windows(text, 20), [0..2, 2..3]);
+        assert_eq!(windows(text, 20), [0..2, 2..3]);
         // Unless the window would be twice as long.
-        assert_eq!(doc.windows(text, 10), [0..1, 1..2, 2..3]);
+        assert_eq!(windows(text, 10), [0..1, 1..2, 2..3]);
     }
 
     #[test]
     fn windows_of_an_empty_body() {
-        let doc = segment("");
-        assert_eq!(doc.windows("", 10), vec![(0..0)]);
+        assert_eq!(windows("", 10), vec![(0..0)]);
+        assert_eq!(windows("Only A Headline", 10), vec![(0..1)]);
+    }
+
+    /// Window after window, the sentences and paragraphs are those of the
+    /// whole text, on every fixture and window size, header included.
+    #[test]
+    fn windows_are_the_whole_text_cut() {
+        for text in crate::annotate::fixture_texts() {
+            let whole = segment(&text);
+            for bytes in [1, 300, 5000] {
+                let mut stream = Windows::new(&text, bytes);
+                assert_eq!(stream.header().title, whole.title);
+                assert_eq!(stream.header().dateline, whole.dateline);
+                let (mut paragraphs, mut sentences) = (Vec::new(), Vec::new());
+                let mut w = Document::default();
+                while let Some(first) = stream.next_into(&mut w) {
+                    assert_eq!(first, paragraphs.len());
+                    assert_eq!((&w.title, &w.byline), (&whole.title, &whole.byline));
+                    sentences.extend(w.sentences.iter().map(|s| SentenceSpan {
+                        range: s.range.clone(),
+                        paragraph: s.paragraph + first,
+                    }));
+                    paragraphs.extend(w.paragraphs.iter().cloned());
+                }
+                assert_eq!(paragraphs, whole.paragraphs);
+                assert_eq!(sentences, whole.sentences);
+                assert_eq!(stream.paragraphs_seen(), whole.paragraphs.len());
+            }
+        }
     }
 }

@@ -12,31 +12,124 @@ pub(super) struct Paragraph {
     pub hard_breaks: Vec<usize>,
 }
 
-pub(super) struct Layout {
+/// The header found at the start of a text, and its paragraphs, read as
+/// they are asked for: a long text never holds a list of all its lines or
+/// line blocks, only the paragraphs its caller keeps.
+pub(super) struct Layout<'t> {
     pub title: Option<Range<usize>>,
     pub byline: Option<Range<usize>>,
     pub dateline: Option<Range<usize>>,
-    pub paragraphs: Vec<Paragraph>,
+    pub paragraphs: Paragraphs<'t>,
 }
 
-/// Line content ranges, without their `\n`, `\r\n` or `\r` terminators.
-fn lines(text: &str) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while let Some(off) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
-        let end = i + off;
-        out.push(start..end);
-        i = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
-            end + 2
-        } else {
-            end + 1
-        };
-        start = i;
+/// Line content ranges, without their `\n`, `\r\n` or `\r` terminators; the
+/// text after the last terminator is a line too (empty when the text ends
+/// with one).
+struct Lines<'t> {
+    bytes: &'t [u8],
+    ends: memchr::Memchr2<'t>,
+    start: usize,
+    done: bool,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Lines<'t> {
+        let bytes = text.as_bytes();
+        Lines {
+            bytes,
+            ends: memchr::memchr2_iter(b'\n', b'\r', bytes),
+            start: 0,
+            done: false,
+        }
     }
-    out.push(start..bytes.len());
-    out
+}
+
+impl Iterator for Lines<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        if self.done {
+            return None;
+        }
+        for end in &mut self.ends {
+            if end < self.start {
+                continue; // the `\n` of a `\r\n` already taken
+            }
+            let line = self.start..end;
+            self.start = match self.bytes.get(end..end + 2) {
+                Some(b"\r\n") => end + 2,
+                _ => end + 1,
+            };
+            return Some(line);
+        }
+        self.done = true;
+        Some(self.start..self.bytes.len())
+    }
+}
+
+/// Blank-line mode: a blank line separates two lines of text somewhere, so
+/// paragraphs are blocks of lines; otherwise each line is a paragraph.
+fn blank_mode(text: &str) -> bool {
+    let mut seen_text = false;
+    let mut blank_after_text = false;
+    for line in Lines::new(text) {
+        if is_blank(text, &line) {
+            blank_after_text |= seen_text;
+        } else if blank_after_text {
+            return true;
+        } else {
+            seen_text = true;
+        }
+    }
+    false
+}
+
+/// Blocks of consecutive text lines (in line mode, one line each), read one
+/// at a time into a caller's buffer.
+struct Blocks<'t> {
+    text: &'t str,
+    lines: Lines<'t>,
+    blank_mode: bool,
+}
+
+impl Blocks<'_> {
+    /// Fills `block` with the next block's lines; false when none is left.
+    fn next_into(&mut self, block: &mut Vec<Range<usize>>) -> bool {
+        block.clear();
+        for line in &mut self.lines {
+            if !is_blank(self.text, &line) {
+                block.push(line);
+                if !self.blank_mode {
+                    return true;
+                }
+            } else if !block.is_empty() {
+                return true;
+            }
+        }
+        !block.is_empty()
+    }
+}
+
+/// The body paragraphs of a [`Layout`], in order.
+pub(super) struct Paragraphs<'t> {
+    text: &'t str,
+    /// The blocks the header was looked for in, what is left of them.
+    front: std::vec::IntoIter<Vec<Range<usize>>>,
+    rest: Blocks<'t>,
+    block: Vec<Range<usize>>,
+}
+
+impl Iterator for Paragraphs<'_> {
+    type Item = Paragraph;
+
+    fn next(&mut self) -> Option<Paragraph> {
+        if let Some(block) = self.front.next() {
+            return Some(paragraph(self.text, &block));
+        }
+        self.rest
+            .next_into(&mut self.block)
+            .then(|| paragraph(self.text, &self.block))
+    }
 }
 
 fn is_blank(text: &str, line: &Range<usize>) -> bool {
@@ -135,32 +228,19 @@ fn dateline_len(body: &str) -> Option<usize> {
         .then_some(m.end())
 }
 
-pub(super) fn layout(text: &str) -> Layout {
-    let all = lines(text);
-    let nonblank: Vec<bool> = all.iter().map(|l| !is_blank(text, l)).collect();
-    // Blank-line mode only when a blank line separates two lines of text.
-    let first = nonblank.iter().position(|&b| b);
-    let last = nonblank.iter().rposition(|&b| b);
-    let blank_mode = match (first, last) {
-        (Some(f), Some(l)) => nonblank[f..=l].iter().any(|&b| !b),
-        _ => false,
+pub(super) fn layout(text: &str) -> Layout<'_> {
+    let mut rest = Blocks {
+        text,
+        lines: Lines::new(text),
+        blank_mode: blank_mode(text),
     };
-
-    // Blocks of consecutive text lines (in line mode, one block per line).
+    // The header rules below look at the first blocks only, and remove at
+    // most three of them (marker, title, byline) before asking whether two
+    // are left: five read ahead answer every question they ask.
     let mut blocks: Vec<Vec<Range<usize>>> = Vec::new();
-    let mut current: Vec<Range<usize>> = Vec::new();
-    for (line, &text_line) in all.iter().zip(&nonblank) {
-        if text_line {
-            current.push(line.clone());
-            if !blank_mode {
-                blocks.push(std::mem::take(&mut current));
-            }
-        } else if !current.is_empty() {
-            blocks.push(std::mem::take(&mut current));
-        }
-    }
-    if !current.is_empty() {
-        blocks.push(current);
+    let mut block = Vec::new();
+    while blocks.len() < 5 && rest.next_into(&mut block) {
+        blocks.push(std::mem::take(&mut block));
     }
 
     // A release marker opening the text is set aside while the headline is
@@ -217,16 +297,17 @@ pub(super) fn layout(text: &str) -> Layout {
         }
     }
 
-    let paragraphs = marker
-        .into_iter()
-        .chain(blocks)
-        .map(|block| paragraph(text, &block))
-        .collect();
+    let front: Vec<Vec<Range<usize>>> = marker.into_iter().chain(blocks).collect();
     Layout {
         title,
         byline,
         dateline,
-        paragraphs,
+        paragraphs: Paragraphs {
+            text,
+            front: front.into_iter(),
+            rest,
+            block,
+        },
     }
 }
 
@@ -291,8 +372,20 @@ mod tests {
     #[test]
     fn line_ends_of_every_kind() {
         let text = "a\nb\r\nc\rd";
-        let got: Vec<&str> = lines(text).into_iter().map(|r| &text[r]).collect();
+        let got: Vec<&str> = Lines::new(text).map(|r| &text[r]).collect();
         assert_eq!(got, ["a", "b", "c", "d"]);
+        for (text, want) in [
+            ("", &[""][..]),
+            ("a\n", &["a", ""]),
+            ("\r\n\r\n", &["", "", ""]),
+            ("a\r\rb\n\r", &["a", "", "b", "", ""]),
+            ("\n\r\nx", &["", "", "x"]),
+        ] {
+            let got: Vec<&str> = Lines::new(text).map(|r| &text[r]).collect();
+            // What `str::lines` would give, with a lone `\r` a line end too
+            // and the text after the last end always a line.
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]
@@ -322,7 +415,7 @@ mod tests {
         let l = layout(text);
         assert_eq!(&text[l.title.unwrap()], "Rates Rise Again");
         assert_eq!(&text[l.byline.unwrap()], "By Ana Ruiz");
-        assert_eq!(l.paragraphs.len(), 1);
+        assert_eq!(l.paragraphs.count(), 1);
     }
 
     #[test]
@@ -336,8 +429,8 @@ mod tests {
     fn no_blank_lines_means_one_paragraph_per_line() {
         let text = "Headline Words\nFirst paragraph here.\nSecond paragraph here.";
         let l = layout(text);
-        assert_eq!(l.paragraphs.len(), 2);
         assert_eq!(&text[l.title.unwrap()], "Headline Words");
+        assert_eq!(l.paragraphs.count(), 2);
     }
 
     #[test]
@@ -398,13 +491,13 @@ mod tests {
         let text = "We want:\n- lower rents\n- more buses\nand nothing else wraps here";
         let l = layout(text);
         assert_eq!(
-            l.paragraphs.len(),
+            l.paragraphs.count(),
             4,
             "no blank lines: one paragraph per line"
         );
         let text = "Intro.\n\nWe want:\n- lower rents\n- more buses\n\nEnd.";
-        let l = layout(text);
-        assert_eq!(l.paragraphs[1].hard_breaks.len(), 2);
+        let paragraphs: Vec<Paragraph> = layout(text).paragraphs.collect();
+        assert_eq!(paragraphs[1].hard_breaks.len(), 2);
     }
 
     #[test]
@@ -426,11 +519,7 @@ mod tests {
         let l = layout(text);
         assert_eq!(&text[l.title.unwrap()], "Acme Opens Plant");
         assert_eq!(&text[l.dateline.clone().unwrap()], "DAYTON, Ohio —");
-        let paras: Vec<&str> = l
-            .paragraphs
-            .iter()
-            .map(|p| &text[p.range.clone()])
-            .collect();
+        let paras: Vec<&str> = l.paragraphs.map(|p| &text[p.range]).collect();
         assert_eq!(
             paras,
             [
