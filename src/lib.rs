@@ -230,16 +230,13 @@ impl<'a, 'o> Analysis<'a, 'o> {
         let mut windows = self.windows;
         let mut doc = segment::Document::default();
         let mut sentences = Vec::new();
-        while let Some(first_paragraph) = windows.next_into(&mut doc) {
+        while let Some(window) = windows.next_into(&mut doc) {
             let first_sentence = summary.sentences();
+            let first_paragraph = window.first_paragraph;
             refill_unannotated(&mut sentences, text, &doc);
             let cx = annotate::Context {
                 text,
-                start: if first_paragraph == 0 {
-                    0
-                } else {
-                    doc.paragraphs[0].start
-                },
+                start: window.start,
                 doc: &doc,
                 options: self.options,
             };

@@ -109,3 +109,34 @@ fn streamed_text_is_the_in_memory_report() {
     assert!(single.contains("A Long Digest of Council News"));
     assert!(single.trim_end().lines().count() > 10_000);
 }
+
+/// A text with no paragraph breaks is still analysed a window at a time
+/// (cut between sentences), and reads as one paragraph.
+#[test]
+fn one_long_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = long_text().replace('\n', " ");
+    let path = write(dir.path(), "flat.txt", &text);
+    let (out, code) = run(&["--format", "json", path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let report: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(report["summary"]["paragraphs"], 1);
+    let sentences = report["sentences"].as_array().unwrap();
+    assert!(sentences.len() > 13_000, "{}", sentences.len());
+    let mut labelled = 0;
+    for (i, s) in sentences.iter().enumerate() {
+        assert_eq!((&s["index"], &s["paragraph"]), (&i.into(), &0.into()));
+        let (start, end) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+        assert_eq!(
+            text[start as usize..end as usize],
+            *s["text"].as_str().unwrap()
+        );
+        labelled += !s["labels"].as_array().unwrap().is_empty() as usize;
+    }
+    // The detectors ran in every window, not only the first.
+    assert!(labelled > sentences.len() / 2, "{labelled}");
+    let last_labelled = sentences
+        .iter()
+        .rposition(|s| !s["labels"].as_array().unwrap().is_empty());
+    assert!(last_labelled.unwrap() > sentences.len() - 100);
+}

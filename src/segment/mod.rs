@@ -42,15 +42,17 @@ impl Document {
     }
 }
 
-/// A text's segmentation read a window of whole paragraphs at a time, for
+/// A text's segmentation read a window of paragraphs at a time, for
 /// analysing a long text piece by piece: only one window's paragraphs and
 /// sentences are held at once, and each is split just before it is used.
 ///
-/// A window holds paragraphs of at least `bytes` bytes together (the last
-/// may be shorter). It never ends just before a paragraph that opens with a
-/// quotation mark (the next paragraph of a quote running over several),
-/// unless that would make it twice as long. A text without paragraphs is
-/// one empty window.
+/// A window holds whole paragraphs of at least `bytes` bytes together (the
+/// last may be shorter). It never ends just before a paragraph that opens
+/// with a quotation mark (the next paragraph of a quote running over
+/// several), unless that would make it twice as long. A paragraph longer
+/// than twice `bytes` (a text with no paragraph breaks) is a window of its
+/// own, cut between sentences into windows of about `bytes`. A text without
+/// paragraphs is one empty window.
 pub struct Windows<'t> {
     text: &'t str,
     header: Document,
@@ -60,6 +62,21 @@ pub struct Windows<'t> {
     /// Paragraphs handed out so far.
     seen: usize,
     started: bool,
+    /// The sentences of a long paragraph not handed out yet, and the
+    /// paragraph's range.
+    rest: std::collections::VecDeque<Range<usize>>,
+    rest_of: Range<usize>,
+}
+
+/// Where a window lies in the whole text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// The number of its first paragraph (a long paragraph's number in
+    /// each of its windows).
+    pub first_paragraph: usize,
+    /// 0 for the first window; else where its first paragraph, or its part
+    /// of a long paragraph, starts.
+    pub start: usize,
 }
 
 impl<'t> Windows<'t> {
@@ -79,6 +96,8 @@ impl<'t> Windows<'t> {
             bytes: bytes.max(1),
             seen: 0,
             started: false,
+            rest: Default::default(),
+            rest_of: 0..0,
         }
     }
 
@@ -92,26 +111,49 @@ impl<'t> Windows<'t> {
         self.seen
     }
 
-    /// Fills `doc` with the next window (reusing its vectors) and returns
-    /// the number of its first paragraph in the whole text; `None` after
-    /// the last. In `doc`, paragraphs are numbered from the window's first;
-    /// ranges index into the whole text; title, byline and dateline are
-    /// the text's.
-    pub fn next_into(&mut self, doc: &mut Document) -> Option<usize> {
-        let first = self.seen;
+    /// Fills `doc` with the next window (reusing its vectors) and tells
+    /// where it lies; `None` after the last. In `doc`, paragraphs are
+    /// numbered from the window's first; ranges index into the whole text;
+    /// title, byline and dateline are the text's.
+    pub fn next_into(&mut self, doc: &mut Document) -> Option<Window> {
         doc.title.clone_from(&self.header.title);
         doc.byline.clone_from(&self.header.byline);
         doc.dateline.clone_from(&self.header.dateline);
         doc.paragraphs.clear();
         doc.sentences.clear();
+        if !self.rest.is_empty() {
+            let first = self.rest[0].start;
+            self.take_part(doc, first);
+            return Some(Window {
+                first_paragraph: self.seen - 1,
+                start: first,
+            });
+        }
+        let first_paragraph = self.seen;
         let text = self.text;
-        while let Some(para) = self.paragraphs.next() {
+        while let Some(next) = self.paragraphs.peek() {
+            let long = next.range.len() > 2 * self.bytes;
+            if long && !doc.paragraphs.is_empty() {
+                break; // a long paragraph starts a window of its own
+            }
+            let para = self.paragraphs.next().expect("peeked");
             let p = doc.paragraphs.len();
             // The dateline is not part of its paragraph's first sentence.
             let start = match &self.header.dateline {
                 Some(d) if d.start >= para.range.start && d.end <= para.range.end => d.end,
                 _ => para.range.start,
             };
+            self.seen += 1;
+            if long {
+                let rest = &mut self.rest;
+                self.splitter
+                    .split(text, start..para.range.end, &para.hard_breaks, |range| {
+                        rest.push_back(range)
+                    });
+                self.rest_of = para.range;
+                self.take_part(doc, self.rest_of.start);
+                break;
+            }
             let sentences = &mut doc.sentences;
             self.splitter
                 .split(text, start..para.range.end, &para.hard_breaks, |range| {
@@ -121,7 +163,6 @@ impl<'t> Windows<'t> {
                     })
                 });
             doc.paragraphs.push(para.range);
-            self.seen += 1;
             let size = doc.paragraphs[p].end - doc.paragraphs[0].start;
             if size >= self.bytes {
                 let next_opens_quote = self.paragraphs.peek().is_some_and(|next| {
@@ -135,8 +176,36 @@ impl<'t> Windows<'t> {
         if doc.paragraphs.is_empty() && self.started {
             return None;
         }
+        let start = match doc.paragraphs.first() {
+            Some(p) if self.started => p.start,
+            _ => 0,
+        };
         self.started = true;
-        Some(first)
+        Some(Window {
+            first_paragraph,
+            start,
+        })
+    }
+
+    /// Moves the next `bytes` or so of the long paragraph's sentences into
+    /// `doc`, as its one paragraph running from `from` to the last
+    /// sentence's end (the paragraph's end for its last part).
+    fn take_part(&mut self, doc: &mut Document, from: usize) {
+        while let Some(range) = self.rest.pop_front() {
+            let end = range.end;
+            doc.sentences.push(SentenceSpan {
+                range,
+                paragraph: 0,
+            });
+            if end - from >= self.bytes {
+                break;
+            }
+        }
+        let end = match self.rest.front() {
+            Some(_) => doc.sentences.last().map_or(from, |s| s.range.end),
+            None => self.rest_of.end,
+        };
+        doc.paragraphs.push(from..end);
     }
 }
 
@@ -226,8 +295,8 @@ mod tests {
         let mut windows = Windows::new(text, bytes);
         let mut doc = Document::default();
         let mut out = Vec::new();
-        while let Some(first) = windows.next_into(&mut doc) {
-            out.push(first..first + doc.paragraphs.len());
+        while let Some(w) = windows.next_into(&mut doc) {
+            out.push(w.first_paragraph..w.first_paragraph + doc.paragraphs.len());
         }
         out
     }
@@ -236,16 +305,24 @@ mod tests {
     fn windows_cover_the_paragraphs_in_order() {
         let text = "One a. One b.\n\nTwo a.\n\nThree a. Three b.\n\nFour.";
         assert_eq!(windows(text, 1 << 20), vec![(0..4)]);
-        assert_eq!(windows(text, 1), [0..1, 1..2, 2..3, 3..4]);
+        assert_eq!(windows(text, 9), [0..1, 1..3, 3..4]);
+        // Paragraphs longer than twice the window are cut between sentences.
+        assert_eq!(windows(text, 1), [0..1, 0..1, 1..2, 2..3, 2..3, 3..4]);
         assert_eq!(windows(text, 14), [0..2, 2..3, 3..4]);
         let mut stream = Windows::new(text, 14);
         let mut w = Document::default();
-        assert_eq!(stream.next_into(&mut w), Some(0));
-        assert_eq!(stream.next_into(&mut w), Some(2));
+        let at = |first_paragraph, start| {
+            Some(Window {
+                first_paragraph,
+                start,
+            })
+        };
+        assert_eq!(stream.next_into(&mut w), at(0, 0));
+        assert_eq!(stream.next_into(&mut w), at(2, 23));
         assert_eq!(w.paragraphs, segment(text).paragraphs[2..3]);
         assert_eq!(texts(text, &w), ["Three a.", "Three b."]);
         assert_eq!(w.sentences_in(0), 0..2);
-        assert_eq!(stream.next_into(&mut w), Some(3));
+        assert_eq!(stream.next_into(&mut w), at(3, 42));
         assert_eq!(texts(text, &w), ["Four."]);
         assert_eq!(w.sentences_in(0), 0..1);
         assert_eq!(stream.next_into(&mut w), None);
@@ -268,30 +345,93 @@ mod tests {
     }
 
     /// Window after window, the sentences and paragraphs are those of the
-    /// whole text, on every fixture and window size, header included.
+    /// whole text, on every fixture and window size, header included; the
+    /// parts of a long paragraph join up to it.
     #[test]
     fn windows_are_the_whole_text_cut() {
         for text in crate::annotate::fixture_texts() {
             let whole = segment(&text);
-            for bytes in [1, 300, 5000] {
+            for bytes in [1, 40, 300, 5000] {
                 let mut stream = Windows::new(&text, bytes);
                 assert_eq!(stream.header().title, whole.title);
                 assert_eq!(stream.header().dateline, whole.dateline);
-                let (mut paragraphs, mut sentences) = (Vec::new(), Vec::new());
+                let (mut paragraphs, mut sentences) = (Vec::<Range<usize>>::new(), Vec::new());
                 let mut w = Document::default();
-                while let Some(first) = stream.next_into(&mut w) {
-                    assert_eq!(first, paragraphs.len());
+                while let Some(Window {
+                    first_paragraph: first,
+                    start,
+                }) = stream.next_into(&mut w)
+                {
                     assert_eq!((&w.title, &w.byline), (&whole.title, &whole.byline));
+                    assert_eq!(
+                        start,
+                        if sentences.is_empty() {
+                            0
+                        } else {
+                            w.paragraphs[0].start
+                        }
+                    );
                     sentences.extend(w.sentences.iter().map(|s| SentenceSpan {
                         range: s.range.clone(),
                         paragraph: s.paragraph + first,
                     }));
-                    paragraphs.extend(w.paragraphs.iter().cloned());
+                    for (i, p) in w.paragraphs.iter().enumerate() {
+                        if first + i < paragraphs.len() {
+                            // The next part of a long paragraph.
+                            assert_eq!(w.paragraphs.len(), 1);
+                            assert_eq!(p.start, w.sentences[0].range.start);
+                            assert!(paragraphs[first + i].end <= p.start);
+                            paragraphs[first + i].end = p.end;
+                        } else {
+                            assert_eq!(first + i, paragraphs.len());
+                            paragraphs.push(p.clone());
+                        }
+                    }
                 }
-                assert_eq!(paragraphs, whole.paragraphs);
-                assert_eq!(sentences, whole.sentences);
+                assert_eq!(paragraphs, whole.paragraphs, "{bytes}");
+                assert_eq!(sentences, whole.sentences, "{bytes}");
                 assert_eq!(stream.paragraphs_seen(), whole.paragraphs.len());
             }
         }
+    }
+
+    #[test]
+    fn a_long_paragraph_is_cut_between_sentences() {
+        let text = "Short one.\n\nAa bb. Cc dd. Ee ff. Gg hh. Ii jj.\n\nLast.";
+        let mut stream = Windows::new(text, 10);
+        let mut w = Document::default();
+        let mut parts = Vec::new();
+        while let Some(at) = stream.next_into(&mut w) {
+            parts.push((at, texts(text, &w), &text[w.paragraphs[0].clone()]));
+        }
+        let long = |start| Window {
+            first_paragraph: 1,
+            start,
+        };
+        assert_eq!(
+            parts,
+            [
+                (
+                    Window {
+                        first_paragraph: 0,
+                        start: 0
+                    },
+                    vec!["Short one."],
+                    "Short one."
+                ),
+                (long(12), vec!["Aa bb.", "Cc dd."], "Aa bb. Cc dd."),
+                (long(26), vec!["Ee ff.", "Gg hh."], "Ee ff. Gg hh."),
+                (long(40), vec!["Ii jj."], "Ii jj."),
+                (
+                    Window {
+                        first_paragraph: 2,
+                        start: 48
+                    },
+                    vec!["Last."],
+                    "Last."
+                ),
+            ]
+        );
+        assert_eq!(stream.paragraphs_seen(), 3);
     }
 }
