@@ -32,8 +32,10 @@ pub struct Options {
     /// The editorial lexicon; `None` = the built-in lists
     /// (see [`annotate::editorial::Lexicon::with_user_file`] for `--lexicon`).
     pub lexicon: Option<std::sync::Arc<annotate::editorial::Lexicon>>,
-    /// A text is annotated in windows of whole paragraphs of about this many
-    /// bytes (see [`Analysis`]); an article is far shorter, and is one window.
+    /// A text is segmented and annotated in windows of whole paragraphs of
+    /// about this many bytes (see [`Analysis`]; a paragraph longer than two
+    /// windows is cut between sentences); an article is far shorter, and is
+    /// one window.
     pub window: usize,
 }
 
@@ -109,11 +111,13 @@ pub fn analyze<'a>(text: &'a str, options: &Options) -> Report<'a> {
 /// caller that writes each window's sentences out as they are done and so
 /// never holds the whole report (the CLI, for one input in JSON or text).
 ///
-/// A text longer than [`Options::window`] is annotated in windows of whole
-/// paragraphs ([`segment::Windows`]); within a window nothing
-/// changes, across the cut a pronoun cannot be resolved to a name in an
-/// earlier window. Sentence and paragraph numbers, offsets and the summary
-/// are those of the whole text.
+/// A text longer than [`Options::window`] is segmented and annotated in
+/// windows of whole paragraphs ([`segment::Windows`]), a paragraph longer
+/// than two windows in parts cut between sentences; within a window nothing
+/// changes, across a cut a pronoun cannot be resolved to a name in an
+/// earlier window, nor a quotation paired with a mark in another window.
+/// Sentence and paragraph numbers, offsets and the summary are those of the
+/// whole text.
 pub struct Analysis<'a, 'o> {
     text: &'a str,
     options: &'o Options,
