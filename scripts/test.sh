@@ -8,3 +8,6 @@ cd "$(dirname "$0")/.."
 command -v parallel >/dev/null || (apt-get update -qq && apt-get install -y -qq parallel) || true
 cargo test --release --all-targets --locked
 cargo test --release --doc --locked
+# The unit tests once more in a debug build: integer overflow panics there
+# (and in a library user's debug build), not in release.
+cargo test --lib --locked

@@ -59,6 +59,8 @@ pub struct Windows<'t> {
     paragraphs: std::iter::Peekable<structure::Paragraphs<'t>>,
     splitter: sentences::Splitter,
     bytes: usize,
+    /// Twice `bytes` (saturated: `segment` asks for windows of `usize::MAX`).
+    twice: usize,
     /// Paragraphs handed out so far.
     seen: usize,
     started: bool,
@@ -94,6 +96,7 @@ impl<'t> Windows<'t> {
             paragraphs: layout.paragraphs.peekable(),
             splitter: sentences::Splitter::default(),
             bytes: bytes.max(1),
+            twice: bytes.max(1).saturating_mul(2),
             seen: 0,
             started: false,
             rest: Default::default(),
@@ -132,7 +135,7 @@ impl<'t> Windows<'t> {
         let first_paragraph = self.seen;
         let text = self.text;
         while let Some(next) = self.paragraphs.peek() {
-            let long = next.range.len() > 2 * self.bytes;
+            let long = next.range.len() > self.twice;
             if long && !doc.paragraphs.is_empty() {
                 break; // a long paragraph starts a window of its own
             }
@@ -168,7 +171,7 @@ impl<'t> Windows<'t> {
                 let next_opens_quote = self.paragraphs.peek().is_some_and(|next| {
                     text[next.range.clone()].starts_with(['"', '“', '„', '«', '‘', '\''])
                 });
-                if !next_opens_quote || size >= 2 * self.bytes {
+                if !next_opens_quote || size >= self.twice {
                     break;
                 }
             }

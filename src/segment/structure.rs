@@ -272,7 +272,6 @@ pub(super) fn layout(text: &str) -> Layout<'_> {
             }
         }
     }
-    let mut blocks: Vec<Vec<Range<usize>>> = blocks;
     if skip_first_lines > 0 {
         blocks[0].drain(..skip_first_lines);
         if blocks[0].is_empty() {
