@@ -312,11 +312,6 @@ impl<'t> Sent<'t> {
     }
 
     #[inline]
-    fn is_irregular_past(&self, w: &str) -> bool {
-        self.closed(w) & IRREGULAR_PAST != 0
-    }
-
-    #[inline]
     fn is_object_pronoun(&self, w: &str) -> bool {
         self.closed(w) & OBJECT_PRONOUN != 0
     }
@@ -530,13 +525,13 @@ impl<'t> Sent<'t> {
         let Some(w) = self.lower_word(m) else {
             return false;
         };
-        if self.is_aux(w) || self.is_irregular_past(w) {
+        // One lookup per word for all its closed classes.
+        if self.closed(w) & (AUX | IRREGULAR_PAST) != 0 {
             return true;
         }
         let prev = m.checked_sub(1).and_then(|p| self.word(p));
         if prev.is_some_and(|p| {
-            self.is_determiner(p)
-                || self.is_preposition(p)
+            self.closed(p) & (DETERMINER | PREPOSITION) != 0
                 || one_of(p, &["more", "most", "less", "very", "so", "too", "as"])
         }) {
             return false;
@@ -602,17 +597,17 @@ impl<'t> Sent<'t> {
             let i = j as usize;
             if let Some(w) = self.word(i) {
                 let lower = !self.toks[i].cap;
-                if self.is_boundary_word(w)
-                    || self.is_aux(w)
+                let c = self.closed(w);
+                if c & (BOUNDARY | AUX) != 0
                     || self.is_nominative(w)
-                    || (self.is_time_word(w) && i != end)
+                    || (c & TIME != 0 && i != end)
                     || (lower
                         && i != end
-                        && (self.is_irregular_past(w) || self.verb_forms(w).is_some()))
+                        && (c & IRREGULAR_PAST != 0 || self.verb_forms(w).is_some()))
                 {
                     break;
                 }
-                if self.is_preposition(w) {
+                if c & PREPOSITION != 0 {
                     let left_ok =
                         i > 0 && self.word(i - 1).is_some_and(|p| !self.is_boundary_word(p));
                     if !left_ok || first.is_none() {
@@ -639,15 +634,16 @@ impl<'t> Sent<'t> {
         while i < self.toks.len() && i - start < 10 {
             let t = self.toks[i];
             if let Some(w) = self.word(i) {
-                if self.is_boundary_word(w) || self.is_aux(w) || t.quoted {
+                let c = self.closed(w);
+                if c & (BOUNDARY | AUX) != 0 || t.quoted {
                     break;
                 }
-                if i > start && (self.is_preposition(w) || self.is_time_word(w)) {
+                if i > start && c & (PREPOSITION | TIME) != 0 {
                     let next_ok = self
                         .word(i + 1)
                         .is_some_and(|n| self.is_determiner(n) || self.toks[i + 1].cap);
                     if !next_ok
-                        || self.is_time_word(w)
+                        || c & TIME != 0
                         || self.word(i + 1).is_some_and(|w| self.is_time_word(w))
                     {
                         break;
@@ -670,7 +666,8 @@ impl<'t> Sent<'t> {
         let mut j = k.checked_sub(1)?;
         loop {
             let w = self.word(j)?;
-            let skip = (self.is_aux(w) || self.is_adverb(w) || (self.is_be(w) && j + 1 < k))
+            let c = self.closed(w);
+            let skip = (c & AUX != 0 || adverb_with(w, c) || (c & BE != 0 && j + 1 < k))
                 && !self.toks[j].cap;
             if !skip {
                 break;
@@ -731,14 +728,11 @@ impl<'t> Sent<'t> {
             if self.blocks_verb(p) {
                 return None;
             }
+            let c = self.closed(p);
             let lower_noun = !self.toks[k - 1].cap
                 && !self.is_nominative(p)
-                && !self.is_aux(p)
-                && !self.is_be(p)
-                && !self.is_adverb(p)
-                && !self.is_boundary_word(p)
-                && !self.is_object_pronoun(p)
-                && !self.is_preposition(p)
+                && c & (AUX | BE | BOUNDARY | OBJECT_PRONOUN | PREPOSITION) == 0
+                && !adverb_with(p, c)
                 && !one_of(p, &["it", "who", "which", "you"]);
             if forms & (PAST | PART) == 0 && p.starts_with(|c: char| c.is_ascii_digit()) {
                 return None; // `a 4-4 ruling`
@@ -1130,7 +1124,8 @@ impl<'t> Sent<'t> {
             if w.eq_ignore_ascii_case("that") {
                 return if j + 2 < n { Comp::Clause } else { Comp::End };
             }
-            if self.is_wh_clause(w) || self.is_nominative(w) || w.eq_ignore_ascii_case("there") {
+            let c = self.closed(w);
+            if c & WH_CLAUSE != 0 || self.is_nominative(w) || w.eq_ignore_ascii_case("there") {
                 return Comp::Clause;
             }
             if w.eq_ignore_ascii_case("when")
@@ -1143,15 +1138,15 @@ impl<'t> Sent<'t> {
             if one_of(w, &["it", "this"]) && self.finite(j + 1) {
                 return Comp::Clause;
             }
-            if (self.is_aux(w) || (j == k + 1 && self.finite(j))) && !t.cap {
+            if (c & AUX != 0 || (j == k + 1 && self.finite(j))) && !t.cap {
                 // `what many have speculated is …`: the object moved out.
                 return Comp::Clause;
             }
-            if self.is_boundary_word(w) {
+            if c & BOUNDARY != 0 {
                 return Comp::End;
             }
-            if (self.is_adverb(w) || self.is_time_word(w))
-                && !matches!(next, Some(n) if self.is_determiner(n) && !self.is_time_word(w))
+            if (adverb_with(w, c) || c & TIME != 0)
+                && !matches!(next, Some(n) if self.is_determiner(n) && c & TIME == 0)
             {
                 j += 1;
                 continue;
