@@ -242,7 +242,7 @@ impl<'t> Sent<'t> {
     }
 
     /// The closed lists `w` is on ([`closed_bits`]), looked up once per word.
-    #[inline]
+    #[inline(always)]
     fn closed(&self, w: &str) -> u32 {
         let Some((cell, v, at)) = self.memo.slot(self.text, w) else {
             return closed_bits(w);
