@@ -43,7 +43,7 @@ pub struct Options {
 /// larger window is faster, up to a point: on the 50 MB bench corpus 128 KiB
 /// took 15% more CPU (each detector warms its tables once per window, we
 /// think) and 4 MiB 30% more (a window no longer fits the cache). Memory
-/// grows with it: 512 KiB keeps every target of docs/performance.md.
+/// grows with it: 512 KiB keeps every memory target of docs/performance.md.
 pub const DEFAULT_WINDOW: usize = 1 << 19;
 
 impl Default for Options {
