@@ -983,12 +983,36 @@ fn in_name(t: &Tok) -> bool {
     t.word() && t.cap && !t.is(STOP | AUX | PRON | DET | SKIP | LINK)
 }
 
+/// Whether a blank line lies between token `k` and the one before it: a
+/// name never runs from the end of one paragraph (a byline, a headline)
+/// into the first word of the next.
+fn blank_line(text: &str, toks: &[Tok], k: usize) -> bool {
+    let gap = &text[toks[k - 1].range.end..toks[k].range.start];
+    // One blank between words is the common case, and holds no line break.
+    if gap.len() < 2 {
+        return false;
+    }
+    // Two line breaks with only blanks between them.
+    let mut after_break = false;
+    for c in gap.chars() {
+        if c == '\n' {
+            if after_break {
+                return true;
+            }
+            after_break = true;
+        } else if !c.is_whitespace() {
+            after_break = false;
+        }
+    }
+    false
+}
+
 /// The last name among `toks`, reading runs of name words from token `k`.
 fn last_run(text: &str, toks: &[Tok], mut k: usize) -> Option<Range<usize>> {
     let mut best = None;
     while k < toks.len() {
         let start = k;
-        while k < toks.len() && in_name(&toks[k]) {
+        while k < toks.len() && in_name(&toks[k]) && (k == start || !blank_line(text, toks, k)) {
             k += 1;
         }
         // `Democratic Sen. Ann Lee`: a leading adjective is not the name.
@@ -1015,7 +1039,8 @@ fn last_run(text: &str, toks: &[Tok], mut k: usize) -> Option<Range<usize>> {
             });
             let next = next.as_ref();
             let before_cue = next.is_some_and(|t| t.cue() & SAY != 0);
-            let opens = start == 0 || ends_clause(&toks[start - 1]);
+            let opens =
+                start == 0 || ends_clause(&toks[start - 1]) || blank_line(text, toks, start);
             let subject = opens
                 && next
                     .is_some_and(|t| t.word() && !t.cap && !t.is(STOP | DET | LINK | PRON | HEAD))

@@ -732,6 +732,16 @@ mod tests {
     }
 
     #[test]
+    fn name_stops_at_a_blank_line() {
+        // A headline without a full stop, then a paragraph that opens with
+        // the name: the name is the paragraph's, not the headline's tail.
+        let text = "Council Backs Plan\n\nAna Ruiz spoke at noon.\n\n“It is done,” she said.";
+        let (sentences, _) = run(text);
+        let q = &sentences.last().unwrap().quotes[0];
+        assert_eq!(q.speaker_resolved, Some("Ana Ruiz"));
+    }
+
+    #[test]
     fn pronoun_skips_organisations() {
         let text = "Ana Ruiz runs the shop. Last year Bell Properties Ltd. offered to buy it.\n\n“No,” she said.";
         let (sentences, _) = run(text);
