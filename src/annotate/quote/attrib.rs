@@ -928,7 +928,7 @@ pub fn paragraph_intro(text: &str, win: Range<usize>) -> Option<Found> {
 /// a sentence before a verb (`Trump took`).
 #[cfg(test)]
 pub fn last_name(text: &str, range: Range<usize>) -> Option<Range<usize>> {
-    last_name_with(text, range, &mut Vec::new())
+    last_name_with(text, range, &mut Vec::new(), |_| true)
 }
 
 /// [`last_name`] with a token buffer the caller reuses across calls. Only
@@ -939,12 +939,16 @@ pub fn last_name(text: &str, range: Range<usize>) -> Option<Range<usize>> {
 /// range's own; and the runs of name words are read alike in both after the
 /// first token that cannot be in a name (the reading always goes on right
 /// after such a token). A name found after it in the tail is the last one.
+///
+/// Only names that `accept` takes count: it is asked of the names from the
+/// last one back, until it takes one.
 pub fn last_name_with(
     text: &str,
     range: Range<usize>,
     toks: &mut Vec<Tok>,
+    accept: impl FnMut(Range<usize>) -> bool,
 ) -> Option<Range<usize>> {
-    last_name_from_end(text, range, toks, 128)
+    last_name_from_end(text, range, toks, 128, accept)
 }
 
 /// [`last_name_with`], trying tails of `window` bytes, then four times as
@@ -954,6 +958,7 @@ fn last_name_from_end(
     range: Range<usize>,
     toks: &mut Vec<Tok>,
     mut window: usize,
+    mut accept: impl FnMut(Range<usize>) -> bool,
 ) -> Option<Range<usize>> {
     while range.end - range.start > window {
         let mut from = range.end - window;
@@ -969,13 +974,26 @@ fn last_name_from_end(
         };
         tokenize_into(text, from + i + blank.len_utf8()..range.end, false, toks);
         if let Some(t0) = toks.iter().position(|t| !in_name(t))
-            && let Some(name) = last_run(text, toks, t0 + 1)
+            && let Some(name) = last_accepted(text, toks, t0 + 1, &mut accept)
         {
             return Some(name);
         }
     }
     tokenize_into(text, range, false, toks);
-    last_run(text, toks, 0)
+    last_accepted(text, toks, 0, &mut accept)
+}
+
+/// The last name among `toks` from token `k` on that `accept` takes.
+fn last_accepted(
+    text: &str,
+    toks: &[Tok],
+    k: usize,
+    accept: &mut impl FnMut(Range<usize>) -> bool,
+) -> Option<Range<usize>> {
+    // Read once, asked from the last back.
+    let mut names = Vec::new();
+    runs(text, toks, k, |name| names.push(name));
+    names.into_iter().rev().find(|name| accept(name.clone()))
 }
 
 /// A token that can be part of a name: a capitalised word of no closed class.
@@ -1008,8 +1026,16 @@ fn blank_line(text: &str, toks: &[Tok], k: usize) -> bool {
 }
 
 /// The last name among `toks`, reading runs of name words from token `k`.
-fn last_run(text: &str, toks: &[Tok], mut k: usize) -> Option<Range<usize>> {
-    let mut best = None;
+#[cfg(test)]
+fn last_run(text: &str, toks: &[Tok], k: usize) -> Option<Range<usize>> {
+    let mut last = None;
+    runs(text, toks, k, |name| last = Some(name));
+    last
+}
+
+/// Each name among `toks`, in order, reading runs of name words from
+/// token `k`.
+fn runs(text: &str, toks: &[Tok], mut k: usize, mut each: impl FnMut(Range<usize>)) {
     while k < toks.len() {
         let start = k;
         while k < toks.len() && in_name(&toks[k]) && (k == start || !blank_line(text, toks, k)) {
@@ -1048,13 +1074,12 @@ fn last_run(text: &str, toks: &[Tok], mut k: usize) -> Option<Range<usize>> {
                 && !text[run[0].range.clone()].ends_with("ly");
             let single = run.len() == 1 && plain && !titled && (before_cue || subject);
             if (run.len() >= 2 && (titled || plain)) || single {
-                best = Some(span(toks, start..k));
+                each(span(toks, start..k));
             }
         } else {
             k += 1;
         }
     }
-    best
 }
 
 #[cfg(test)]
@@ -1089,7 +1114,7 @@ mod tests {
                     tokenize_into(text, a..b, false, &mut toks);
                     let want = last_run(text, &toks, 0);
                     for window in [1, 3, 16, 100, 128, 512] {
-                        let got = last_name_from_end(text, a..b, &mut toks, window);
+                        let got = last_name_from_end(text, a..b, &mut toks, window, |_| true);
                         assert_eq!(got, want, "{:?} {window}", &text[a..b]);
                         checked += usize::from(got.is_some());
                     }
@@ -1204,6 +1229,24 @@ mod tests {
         );
         let t = "It rained. Merkley said so.";
         assert_eq!(last_name(t, 0..t.len()).map(|r| &t[r]), Some("Merkley"));
+    }
+
+    #[test]
+    fn names_the_caller_turns_down_are_passed_over() {
+        let t = "Henry Crespo met Sen. Ted Ash.\n\nBudget Talks Stall\n\nIt rained.";
+        let mut toks = Vec::new();
+        let mut asked = Vec::new();
+        let name = last_name_with(t, 0..t.len(), &mut toks, |r| {
+            let name = &t[r];
+            asked.push(name);
+            !name.contains("Ash") && !name.contains("Talks")
+        });
+        assert_eq!(name.map(|r| &t[r]), Some("Henry Crespo"));
+        // From the last back, each once: the blank line splits the runs.
+        assert_eq!(
+            asked,
+            ["Budget Talks Stall", "Sen. Ted Ash", "Henry Crespo"]
+        );
     }
 
     fn speaker_before(text: &str) -> Option<&str> {

@@ -107,7 +107,7 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) -> Quote
     for g in group(text, doc, &pieces) {
         let mut f = analyse(text, doc, &pieces, g, &found, &mut hint);
         // Resolved right away, while the text around the quote is in cache.
-        names.resolve(text, &pieces, &mut f);
+        names.resolve(text, doc, &pieces, &mut f);
         found.push(f);
     }
     inherit(text, doc, &pieces, &mut found);
@@ -472,6 +472,10 @@ struct Names {
     toks: Vec<attrib::Tok>,
     /// The unquoted stretches of one scan, reused.
     stretches: Vec<Range<usize>>,
+    /// Where reading starts: nothing before it is read.
+    start: usize,
+    /// What is known of the lone words met as names.
+    lone: LoneWords,
 }
 
 impl Names {
@@ -483,13 +487,15 @@ impl Names {
             last: None,
             toks: Vec::new(),
             stretches: Vec::new(),
+            start,
+            lone: LoneWords::default(),
         }
     }
 
     /// Fills `resolved` for `he`/`she` with the last person named before the
     /// pronoun, outside quotes. Called for the quotations in text order, it
     /// reads each stretch of text once.
-    fn resolve(&mut self, text: &str, pieces: &[Piece], f: &mut Found) {
+    fn resolve(&mut self, text: &str, doc: &Document, pieces: &[Piece], f: &mut Found) {
         let Some(speaker) = f.speaker.clone() else {
             return;
         };
@@ -498,7 +504,7 @@ impl Names {
             return;
         }
         if speaker.start >= self.pos {
-            self.scan(text, pieces, speaker.start);
+            self.scan(text, doc, pieces, speaker.start);
         }
         f.resolved = self.last.clone();
     }
@@ -506,7 +512,7 @@ impl Names {
     /// Reads the unquoted text up to `to`. The stretches between quotes are
     /// read from the last one back: the first name found is the last one
     /// named, and the text before it need not be read at all.
-    fn scan(&mut self, text: &str, pieces: &[Piece], to: usize) {
+    fn scan(&mut self, text: &str, doc: &Document, pieces: &[Piece], to: usize) {
         self.stretches.clear();
         while self.pos < to {
             let stop = match pieces.get(self.next_piece) {
@@ -523,13 +529,127 @@ impl Names {
                 self.pos = to;
             }
         }
+        let start = self.start;
+        let lone = &mut self.lone;
         for r in self.stretches.iter().rev() {
-            if let Some(name) = attrib::last_name_with(text, r.clone(), &mut self.toks) {
+            // Not a headline, byline or heading; a lone word only when
+            // named in full before.
+            let accept = |name: Range<usize>| {
+                !in_heading(text, doc, name.start) && lone.named_before(text, start, name)
+            };
+            if let Some(name) = attrib::last_name_with(text, r.clone(), &mut self.toks, accept) {
                 self.last = Some(name);
                 break;
             }
         }
     }
+}
+
+/// How far back a lone word is looked for as the end of a longer name:
+/// about a long article.
+const LOOK_BACK: usize = 8 << 10;
+
+/// For each lone word asked about: the stretch of text searched for it as
+/// the end of a longer name, and the last place found there. Names are
+/// mostly asked about in text order, so each search goes on from where the
+/// last one stopped, and text is searched for one word about once.
+#[derive(Default)]
+struct LoneWords {
+    seen: rustc_hash::FxHashMap<Box<str>, Searched>,
+}
+
+#[derive(Clone, Copy)]
+struct Searched {
+    from: usize,
+    to: usize,
+    last: Option<usize>,
+}
+
+impl LoneWords {
+    /// Whether the name `text[name]` has more than one word, or is the last
+    /// word of a longer name at most [`LOOK_BACK`] bytes before it (`Ana
+    /// Ruiz … Ruiz wants`), reading nothing before `start`: a lone
+    /// capitalised word that opens a sentence (`Traffic was diverted`) is a
+    /// person only when named so before.
+    fn named_before(&mut self, text: &str, start: usize, name: Range<usize>) -> bool {
+        let word = &text[name.clone()];
+        if word.contains(char::is_whitespace) {
+            return true;
+        }
+        let mut from = name.start.saturating_sub(LOOK_BACK).max(start);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let at = name.start;
+        // The last place in `text[a..b]` where `word` ends a longer name
+        // (searched forwards: the reverse search is not vectorised).
+        let last_in = |a: usize, b: usize| {
+            memchr::memmem::find_iter(&text.as_bytes()[a..b], word.as_bytes())
+                .map(|i| a + i)
+                .filter(|&i| ends_a_name(text, start, i, word.len()))
+                .last()
+        };
+        let known = match self.seen.get_mut(word) {
+            Some(s) if s.from <= from && from <= s.to && s.to <= at => {
+                // Search on from where the last search stopped, which lies
+                // in the window; a hit may straddle that point.
+                let again = s.to.saturating_sub(word.len()).max(s.from);
+                s.last = last_in(again, at).or(s.last);
+                s.to = at;
+                Some(s.last)
+            }
+            // Asked again about an earlier place (names are read from the
+            // end of a stretch back): known when there was no hit at all,
+            // or the last one lies before it.
+            Some(s) if s.from <= from && s.last.is_none_or(|h| h < at) => Some(s.last),
+            _ => None,
+        };
+        let last = known.unwrap_or_else(|| {
+            let last = last_in(from, at);
+            self.seen
+                .insert(word.into(), Searched { from, to: at, last });
+            last
+        });
+        last.is_some_and(|h| h >= from && h < at)
+    }
+}
+
+/// Whether the word at `text[at..at + len]` is the last word of a name of
+/// two words or more (`Ana Ruiz`), reading nothing before `start`.
+fn ends_a_name(text: &str, start: usize, at: usize, len: usize) -> bool {
+    let lead = text[start..at].trim_end_matches([' ', '\u{a0}']);
+    lead.len() < at - start
+        && !text[at + len..].starts_with(char::is_alphanumeric)
+        && lead
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
+/// Whether the name at `at` lies in the headline, the byline or a heading:
+/// a pronoun never points back to the words of a title (`Council Backs
+/// Plan After Long Session`) or to the article's author.
+fn in_heading(text: &str, doc: &Document, at: usize) -> bool {
+    if [&doc.title, &doc.byline]
+        .into_iter()
+        .flatten()
+        .any(|r| r.contains(&at))
+    {
+        return true;
+    }
+    let p = doc.paragraphs.partition_point(|p| p.end <= at);
+    doc.paragraphs
+        .get(p)
+        .is_some_and(|para| para.start <= at && heading(&text[para.clone()]))
+}
+
+/// A paragraph that reads as a heading or a signature: a few title-cased
+/// words with no sentence end.
+fn heading(para: &str) -> bool {
+    let para = para.trim_end();
+    !para.ends_with(['.', '?', '!', ':', ';', ',', '"', '”', '’', '\'', ')'])
+        && para.split_whitespace().nth(12).is_none()
+        && title_case(para)
 }
 
 /// Puts one quote onto every sentence it overlaps.
@@ -739,6 +859,51 @@ mod tests {
         let (sentences, _) = run(text);
         let q = &sentences.last().unwrap().quotes[0];
         assert_eq!(q.speaker_resolved, Some("Ana Ruiz"));
+    }
+
+    /// The name a pronoun speaker `he`/`she` in the last sentence of
+    /// `text` is resolved to.
+    fn resolved(text: &str) -> Option<&str> {
+        let (sentences, _) = run(text);
+        let q = sentences.last().unwrap().quotes[0].clone();
+        assert!(matches!(q.speaker, Some("he" | "she")), "{q:?}");
+        q.speaker_resolved
+    }
+
+    #[test]
+    fn pronoun_never_points_to_the_headline_or_the_byline() {
+        let text = "Council Backs Bus Plan After Long Session\n\nBy Ana Ruiz\n\nThe city council voted on Tuesday.\n\n“It is done,” she said.";
+        let report = crate::analyze(text, &crate::Options::default());
+        assert!(report.title.is_some() && report.byline.is_some());
+        assert_eq!(resolved(text), None);
+    }
+
+    #[test]
+    fn pronoun_reads_on_before_a_heading() {
+        let text = "Tom Ash spoke at noon.\n\nLong Session Ahead\n\n“It is done,” he said.";
+        assert_eq!(resolved(text), Some("Tom Ash"));
+    }
+
+    #[test]
+    fn lone_word_is_a_name_only_when_named_in_full_before() {
+        // `Traffic` opens a sentence before a verb, as `Ruiz` does.
+        assert_eq!(
+            resolved("Traffic was diverted.\n\n“It is done,” she said."),
+            None
+        );
+        assert_eq!(
+            resolved("Tom Ash met Ana Ruiz. Traffic was diverted.\n\n“No,” she said."),
+            Some("Ana Ruiz")
+        );
+        assert_eq!(
+            resolved("Ana Ruiz met Tom Ash. Ash wants a deal.\n\n“No,” he said."),
+            Some("Ash")
+        );
+        // A verb before a determiner is not a subject.
+        assert_eq!(
+            resolved("Tom Ash left. Make no mistake.\n\n“No,” he said."),
+            Some("Tom Ash")
+        );
     }
 
     #[test]
