@@ -26,6 +26,10 @@ pub(crate) struct Json {
     /// of its member. Direct-mapped by a hash of the bits.
     /// Kept from one `Json` to the next on a thread (see [`SPARE`]).
     floats: Vec<FloatSlot>,
+    /// The addresses of the sentence text being written when it needs no
+    /// escaping: the texts of its evidence, quotes, quantities and sources
+    /// mostly lie inside it and then need no test of their own.
+    clean: std::ops::Range<usize>,
 }
 
 /// A float's bits and its shortest form (length, bytes) in [`Json::f32`]'s
@@ -128,6 +132,7 @@ impl Json {
             buf,
             pretty,
             floats,
+            clean: 0..0,
         }
     }
 
@@ -246,9 +251,23 @@ impl Json {
         self.buf.push(b'"');
     }
 
+    /// [`Json::str`] for a text that may lie inside the sentence being
+    /// written (see [`Json::clean`]).
+    fn inner_str(&mut self, s: &str) {
+        let at = s.as_ptr() as usize;
+        if self.clean.start <= at && at + s.len() <= self.clean.end {
+            self.buf.reserve(s.len() + 2);
+            self.buf.push(b'"');
+            self.buf.extend_from_slice(s.as_bytes());
+            self.buf.push(b'"');
+        } else {
+            self.str(s);
+        }
+    }
+
     fn opt_str(&mut self, s: Option<&str>) {
         match s {
-            Some(s) => self.str(s),
+            Some(s) => self.inner_str(s),
             None => self.null(),
         }
     }
@@ -486,7 +505,14 @@ impl Json {
         self.uint(s.paragraph);
         span_members!(self, 3, &s.span);
         member!(self, next, 3, "text");
-        self.str(s.text);
+        let bytes = s.text.as_bytes();
+        self.clean = if bytes.chunks(32).any(needs_escape) {
+            0..0
+        } else {
+            let at = bytes.as_ptr() as usize;
+            at..at + bytes.len()
+        };
+        self.inner_str(s.text);
         member!(self, next, 3, "labels");
         array!(self, &s.labels, |j, &l| j.label(l));
         member!(self, next, 3, "primary");
@@ -505,6 +531,8 @@ impl Json {
         member!(self, next, 3, "sources");
         array!(self, &s.sources, |j, m| j.mention(m));
         end_object!(self, 2);
+        // The text may be gone before the next string is written.
+        self.clean = 0..0;
     }
 
     fn evidence(&mut self, e: &Evidence) {
@@ -515,7 +543,7 @@ impl Json {
         self.str(e.rule);
         span_members!(self, 5, &e.span);
         member!(self, next, 5, "text");
-        self.str(e.text);
+        self.inner_str(e.text);
         member!(self, next, 5, "weight");
         self.f32(e.weight);
         if let Some(note) = &e.note {
@@ -528,7 +556,7 @@ impl Json {
     fn quote(&mut self, q: &Quote) {
         self.buf.push(b'{');
         member!(self, first, 5, "text");
-        self.str(q.text);
+        self.inner_str(q.text);
         span_members!(self, 5, &q.span);
         member!(self, next, 5, "speaker");
         self.opt_str(q.speaker);
@@ -536,7 +564,7 @@ impl Json {
         self.opt_span(&q.speaker_span, 5);
         if let Some(resolved) = q.speaker_resolved {
             member!(self, next, 5, "speaker_resolved");
-            self.str(resolved);
+            self.inner_str(resolved);
         }
         member!(self, next, 5, "cue");
         self.opt_str(q.cue);
@@ -552,7 +580,7 @@ impl Json {
     fn quantity(&mut self, q: &Quantity) {
         self.buf.push(b'{');
         member!(self, first, 5, "text");
-        self.str(q.text);
+        self.inner_str(q.text);
         span_members!(self, 5, &q.span);
         member!(self, next, 5, "value");
         self.opt_f64(q.value);
@@ -576,7 +604,7 @@ impl Json {
     fn mention(&mut self, m: &SourceMention) {
         self.buf.push(b'{');
         member!(self, first, 5, "text");
-        self.str(m.text);
+        self.inner_str(m.text);
         span_members!(self, 5, &m.span);
         member!(self, next, 5, "kind");
         self.buf.extend_from_slice(match m.kind {
@@ -907,6 +935,22 @@ mod tests {
                 assert_eq!(String::from_utf8(got).unwrap(), expected);
             }
         }
+    }
+
+    #[test]
+    fn texts_reaching_out_of_a_clean_sentence_are_escaped() {
+        // The quote starts in a sentence with nothing to escape; its
+        // speaker, in the next sentence, has a tab: it is tested on its own.
+        let text = "“We are ready. The crews are too,” said Mayor Ana\tRuiz. \"Fine\" \\ ok.";
+        let report = analyze(text, &Options::default());
+        let first = &report.sentences[0];
+        assert!(!first.text.contains('\t'));
+        assert_eq!(first.quotes[0].speaker, Some("Mayor Ana\tRuiz"));
+        let output = Output::of(&report);
+        assert_eq!(
+            self::output(false, &output),
+            serde_json::to_string(&output).unwrap()
+        );
     }
 
     #[test]
