@@ -339,6 +339,15 @@ fn is_pronoun(word: &str) -> bool {
 }
 
 fn normalise(name: &str) -> Vec<String> {
+    // A party and state or other affiliation after the name, `Sen. Ruth
+    // Alvarez (D-Ore.)`, is not part of it.
+    let mut name = name.trim_end();
+    if name.ends_with(')')
+        && let Some(open) = name.rfind('(')
+        && open > 0
+    {
+        name = &name[..open];
+    }
     name.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
         .map(|w| {
@@ -375,6 +384,19 @@ mod tests {
             .into_iter()
             .map(|s| (s.name, s.quotes))
             .collect()
+    }
+
+    #[test]
+    fn an_affiliation_in_parentheses_does_not_split_a_source() {
+        let text = "“The numbers do not add up,” said Sen. Ruth Alvarez (D-Ore.).\n\n\
+            Later, Sen. Ruth Alvarez said: “We will vote no.”\n\n“Not today,” Alvarez said.";
+        assert_eq!(
+            sources(text),
+            [("Sen. Ruth Alvarez (D-Ore.)".to_string(), 3)]
+        );
+        assert_eq!(words("Ruth Alvarez (D-Ore.)"), ["ruth", "alvarez"]);
+        // A name that is all parenthesis keeps its words.
+        assert_eq!(words("(AP)"), ["ap"]);
     }
 
     #[test]
