@@ -601,7 +601,9 @@ impl LoneWords {
             // Asked again about an earlier place (names are read from the
             // end of a stretch back): known when there was no hit at all,
             // or the last one lies before it.
-            Some(s) if s.from <= from && s.last.is_none_or(|h| h < at) => Some(s.last),
+            Some(s) if s.from <= from && at <= s.to && s.last.is_none_or(|h| h < at) => {
+                Some(s.last)
+            }
             _ => None,
         };
         let last = known.unwrap_or_else(|| {
@@ -904,6 +906,24 @@ mod tests {
             resolved("Tom Ash left. Make no mistake.\n\n“No,” he said."),
             Some("Tom Ash")
         );
+    }
+
+    #[test]
+    fn a_lone_word_turned_down_long_ago_is_looked_for_again() {
+        // `Ash` is no name at first (never named in full); far on, after
+        // `Tom Ash`, it is.
+        let filler = "The river rose slowly over the week. ".repeat(300);
+        let text = format!(
+            "Ash wants a deal.\n\n“No,” he said.\n\n{filler}\n\nTom Ash came back.\n\n\
+             Ash wants more.\n\n“Yes,” he said."
+        );
+        let (sentences, _) = run(&text);
+        let resolved: Vec<_> = sentences
+            .iter()
+            .flat_map(|s| &s.quotes)
+            .map(|q| q.speaker_resolved)
+            .collect();
+        assert_eq!(resolved, [None, Some("Ash")]);
     }
 
     #[test]
