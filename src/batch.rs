@@ -553,14 +553,54 @@ impl Framing {
     }
 }
 
-const PANICKED: &str = "internal error: the analysis panicked (please report this input)";
+thread_local! {
+    /// Where the last panic on this thread happened, noted by the hook that
+    /// [`quiet_panics`] installs, for the one-line error of the input.
+    static PANIC_AT: std::cell::Cell<Option<String>> = const { std::cell::Cell::new(None) };
+}
+
+/// Replaces Rust's panic message (several lines on stderr, before the
+/// input's own error) with nothing: a panic in an analysis is caught and
+/// reported as one line naming the input, with where it happened and its
+/// message ([`panic_message`]). With `RUST_BACKTRACE` set (and not `0`)
+/// the default message and backtrace are printed as well, for debugging.
+/// For a program's `main`; a library user keeps its own hook.
+pub fn quiet_panics() {
+    let verbose = std::env::var_os("RUST_BACKTRACE").is_some_and(|v| v != "0");
+    let default = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
+        let here = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()));
+        PANIC_AT.with(|at| at.set(here));
+        if verbose {
+            default(info);
+        }
+    }));
+}
+
+/// The one-line error for a caught panic: its message and, when the hook
+/// of [`quiet_panics`] saw it on this thread, where it happened.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    let what = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("no message");
+    let what: String = what.split_whitespace().collect::<Vec<_>>().join(" ");
+    let at = PANIC_AT
+        .with(|at| at.take())
+        .map(|here| format!(" at {here}"))
+        .unwrap_or_default();
+    format!("internal error{at}: {what} (please report this, with the input)")
+}
 
 /// Catches a panic in the analysis of one input, so that one bad input
 /// cannot take the others down; it is reported as that input's error.
 fn guarded(name: String, f: impl FnOnce(String) -> Done) -> Done {
     let fallback = name.clone();
     panic::catch_unwind(AssertUnwindSafe(|| f(name)))
-        .unwrap_or_else(|_| Done::failed(fallback, PANICKED.into(), Vec::new()))
+        .unwrap_or_else(|payload| Done::failed(fallback, panic_message(&*payload), Vec::new()))
 }
 
 /// One input on its own (one file or standard input, no array, no page
@@ -637,7 +677,11 @@ fn run_single(source: InputSource, config: &Config, writer: &mut Writer) -> io::
         Ok(Ok(None)) => Ok(()),
         Ok(Ok(Some(done))) => writer.write(Some(done)),
         Ok(Err(e)) => Err(e),
-        Err(_) => writer.write(Some(Done::failed(name, PANICKED.into(), Vec::new()))),
+        Err(payload) => writer.write(Some(Done::failed(
+            name,
+            panic_message(&*payload),
+            Vec::new(),
+        ))),
     }
 }
 
@@ -1397,6 +1441,28 @@ mod tests {
         assert!(e.message.starts_with("no file matching *.txt"), "{e:?}");
         // A missing path is handed on as a file: reading it gives the error.
         assert!(matches!(&items[1], Ok(InputSource::Path(_))));
+    }
+
+    #[test]
+    fn a_panic_in_one_input_is_its_one_line_error() {
+        // The hook of `quiet_panics` is not installed here (it would hide
+        // the messages of failing tests): the location is set by hand.
+        let done = guarded("story.txt".into(), |_| {
+            PANIC_AT.with(|at| at.set(Some("src/x.rs:7".into())));
+            panic!("index 9 out of\n  range")
+        });
+        let error = done.error.expect("a caught panic is an error");
+        assert_eq!(
+            error,
+            "internal error at src/x.rs:7: index 9 out of range (please report this, with the input)"
+        );
+        assert_eq!(done.name, "story.txt");
+        // The location is used once: a later panic without one says less.
+        let payload: Box<dyn std::any::Any + Send> = Box::new(String::from("boom"));
+        assert_eq!(
+            panic_message(&*payload),
+            "internal error: boom (please report this, with the input)"
+        );
     }
 
     #[test]

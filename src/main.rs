@@ -8,6 +8,7 @@ use presslens::gates::Gate;
 use presslens::reader;
 use presslens::report::text::{self, ColorChoice, TextStyle};
 use std::io::{self, BufWriter, IsTerminal, Write};
+use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -158,12 +159,17 @@ impl From<Color> for ColorChoice {
 }
 
 fn main() -> ExitCode {
+    batch::quiet_panics();
     let matches = Cli::command().get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
-    match run(&cli, &matches) {
+    // A panic outside one input's analysis (those are caught per input)
+    // still ends in one line and exit code 2.
+    let ran = panic::catch_unwind(AssertUnwindSafe(|| run(&cli, &matches)));
+    let ran = ran.unwrap_or_else(|payload| Err(io::Error::other(batch::panic_message(&*payload))));
+    match ran {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
