@@ -246,3 +246,21 @@ fn fixture_labels() {
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
+
+/// `presslens fixtures/` with the default globs analyses the fixture texts
+/// and nothing else: the notes that describe them are not articles.
+#[test]
+fn the_fixture_notes_are_not_taken_for_articles() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let reports = report(&["--format", "json", root.to_str().unwrap()], None);
+    let names: Vec<&str> = reports
+        .as_array()
+        .expect("a directory gives an array")
+        .iter()
+        .map(|r| r["source"]["name"].as_str().expect("source name"))
+        .collect();
+    assert!(names.len() >= 6 + 39, "{names:?}");
+    for name in &names {
+        assert!(!name.to_ascii_lowercase().contains("readme"), "{name}");
+    }
+}
