@@ -24,6 +24,10 @@ const IMPERATIVES: [&str; 12] = [
     "look", "ask", "think",
 ];
 
+/// Words that may open a sentence before its imperative verb. The verb
+/// after one must be lower-case (`And Look Inc. said` is a name).
+const CONNECTIVES: [&str; 8] = ["and", "but", "so", "now", "yet", "still", "then", "or"];
+
 /// Titles before which `so-called`/`self-proclaimed` mock a person; before
 /// any other capitalised word the marker names terminology (`so-called
 /// Dreamers`, `self-proclaimed Islamic State`) and is neutral.
@@ -135,16 +139,31 @@ pub fn collect(
         + sentence
             .find(super::lexicon::is_alnum)
             .unwrap_or(sentence.len());
-    let first_word = &text[opening..opening + super::lexicon::word_len(&text[opening..range.end])];
+    let word_at = |at: usize| &text[at..at + super::lexicon::word_len(&text[at..range.end])];
+    let mut verb = opening;
+    let first_word = word_at(opening);
+    // `And remember that…`, `Now suppose…`, `But consider…`: one
+    // connective may come before the verb.
+    if CONNECTIVES
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(first_word))
+    {
+        let rest = &text[opening + first_word.len()..range.end];
+        let gap = rest.len() - rest.trim_start_matches([' ', ',']).len();
+        if gap > 0 && rest.as_bytes().get(gap).is_some_and(u8::is_ascii_lowercase) {
+            verb = opening + first_word.len() + gap;
+        }
+    }
+    let verb_word = word_at(verb);
     if IMPERATIVES
         .iter()
-        .any(|v| v.eq_ignore_ascii_case(first_word))
-        && !quotes.is_quoted(opening)
-        && imperative_follows(&text[opening + first_word.len()..range.end])
+        .any(|v| v.eq_ignore_ascii_case(verb_word))
+        && !quotes.is_quoted(verb)
+        && imperative_follows(&text[verb + verb_word.len()..range.end])
     {
         emit(
             Kind::AuthorialVoice,
-            opening..opening + first_word.len(),
+            verb..verb + verb_word.len(),
             IMPERATIVE,
         );
     }
@@ -311,6 +330,40 @@ mod tests {
             "The board will consider the plan.",
             Kind::AuthorialVoice
         ));
+    }
+
+    #[test]
+    fn an_imperative_may_follow_one_connective() {
+        for text in [
+            "And remember that the pandemic is not over.",
+            "Now suppose that the tax were doubled.",
+            "But, consider the cost of the stadium.",
+        ] {
+            assert!(has(text, Kind::AuthorialVoice), "{text}");
+        }
+        // A capitalised word after the connective is a name, and a
+        // connective before another kind of word changes nothing.
+        assert!(!has(
+            "And Look Inc. said it would close.",
+            Kind::AuthorialVoice
+        ));
+        assert!(!has("But think tanks disagreed.", Kind::AuthorialVoice));
+        assert!(!has(
+            "And the board will consider it.",
+            Kind::AuthorialVoice
+        ));
+    }
+
+    #[test]
+    fn the_writer_citing_their_own_writing_is_authorial_voice() {
+        let quotes = QuoteMap::default();
+        let found = kinds("As I have written before, the line held.", &quotes);
+        assert!(
+            found.iter().any(|(k, t, w)| *k == Kind::AuthorialVoice
+                && t == "As I have written"
+                && *w > 1.0),
+            "{found:?}"
+        );
     }
 
     #[test]
