@@ -90,6 +90,12 @@ pub fn colon_opener(text: &str, range: Range<usize>) -> bool {
 }
 
 /// How far (in tokens) a rule looks for the clause around an attribution.
+/// How many tokens an aside set off by commas between a reporting verb and
+/// its `that` may hold (`insisted, most recently in an interview with a
+/// radio station, that …`). A `that` right after a comma is a
+/// complementiser, not a relative pronoun, so a long aside is still safe.
+const ASIDE: usize = 18;
+
 const WINDOW: usize = 64;
 
 /// Weight of a cue that is a proposition attributed to a source.
@@ -680,7 +686,21 @@ impl<'t> Sent<'t> {
     /// `Ana Ruiz, the city engineer, said …`: the name before an appositive
     /// set off by commas right before the verb at `k`.
     fn appositive_subject(&self, k: usize) -> Option<(usize, usize)> {
-        let close = k.checked_sub(1).filter(|&c| self.punct(c) == Some(','))?;
+        // The verb may come after auxiliaries and adverbs (`…, have long
+        // said`), as in [`Sent::subject`].
+        let mut before = k.checked_sub(1)?;
+        while let Some(w) = self.word(before) {
+            let c = self.closed(w);
+            if !((c & AUX != 0 || adverb_with(w, c)) && !self.toks[before].cap) {
+                return None;
+            }
+            before = before.checked_sub(1)?;
+        }
+        let close = Some(before).filter(|&c| self.punct(c) == Some(','))?;
+        if let Some(open) = self.examples_aside(close) {
+            // `Many experts, including Ana Ruiz, have said …`
+            return self.np_back(open.checked_sub(1)?);
+        }
         let (af, _) = self.np_back(close.checked_sub(1)?)?;
         let opener = self.word(af)?;
         if self.toks[af].cap && !self.is_determiner(opener) {
@@ -690,6 +710,53 @@ impl<'t> Sent<'t> {
         let (nf, nl) = self.np_back(open.checked_sub(1)?)?;
         let name = self.word(nf)?;
         (self.toks[nf].cap || self.is_nominative(name)).then_some((nf, nl))
+    }
+
+    /// `Ana Ruiz toured the site and expects it to reopen`: a verb after
+    /// `and` shares the subject that opens the sentence, when a finite verb
+    /// follows that subject. Not a gerund (`… and regarding the law`), and
+    /// not after `but`, which as often joins a new clause without its
+    /// subject (`The fear remained but found new targets`).
+    fn coordinated_subject(&self, k: usize) -> Option<(usize, usize)> {
+        if self.word(k).is_none_or(|w| w.ends_with("ing")) {
+            return None;
+        }
+        let mut j = k.checked_sub(1)?;
+        loop {
+            let w = self.word(j)?;
+            let c = self.closed(w);
+            if !((c & AUX != 0 || adverb_with(w, c)) && !self.toks[j].cap) {
+                break;
+            }
+            j = j.checked_sub(1)?;
+        }
+        if self.lower_word(j) != Some("and") {
+            return None;
+        }
+        let first = self.first_word()?;
+        if self.word(first).is_some_and(|w| self.is_preposition(w)) {
+            return None;
+        }
+        let (f, l) = self.np_forward(first)?;
+        let verb = l + 1;
+        (verb < j
+            && self
+                .word(verb)
+                .is_some_and(|w| self.is_aux(w) || self.finite(verb)))
+        .then_some((f, l))
+    }
+
+    /// The comma that opens an aside of examples closed by the comma at
+    /// `close` (`, including Ana Ruiz,`, `, like the mayor,`, `, such as
+    /// …,`), at most ten tokens before it.
+    fn examples_aside(&self, close: usize) -> Option<usize> {
+        (close.saturating_sub(10)..close).rev().find(|&i| {
+            self.punct(i) == Some(',')
+                && self.lower_word(i + 1).is_some_and(|w| {
+                    one_of(w, &["including", "like", "notably", "especially"])
+                        || (w == "such" && self.lower_word(i + 2) == Some("as"))
+                })
+        })
     }
 
     fn source_range(&self, np: Option<(usize, usize)>) -> Option<Range<usize>> {
@@ -815,7 +882,8 @@ impl<'t> Sent<'t> {
         let subj = self
             .subject(k)
             .or_else(|| self.appositive_subject(k))
-            .or_else(|| self.raising(k).then(|| self.subject(k - 2)).flatten());
+            .or_else(|| self.raising(k).then(|| self.subject(k - 2)).flatten())
+            .or_else(|| self.coordinated_subject(k));
         // A gerund's source is only the subject of its `be` (`is saying`):
         // in `Trump avoids condemning …` the phrase before it is no source.
         let gerund = forms == ING && !prev.is_some_and(|w| self.is_be(w));
@@ -1083,10 +1151,15 @@ impl<'t> Sent<'t> {
                             return Comp::Direct;
                         }
                         // `said, however, that …`, `says at a stop in Ohio, that …`
-                        let that = (j + 1..(j + 12).min(n)).find(|&i| {
-                            self.punct(i - 1) == Some(',')
-                                && self.word(i).is_some_and(|w| w.eq_ignore_ascii_case("that"))
-                        });
+                        // The aside holds no quotation: in `said, most
+                        // have come to believe "…, that …"` the `that` is
+                        // the quoted speaker's.
+                        let that = (j + 1..(j + ASIDE).min(n))
+                            .take_while(|&i| !self.toks[i].quoted)
+                            .find(|&i| {
+                                self.punct(i - 1) == Some(',')
+                                    && self.word(i).is_some_and(|w| w.eq_ignore_ascii_case("that"))
+                            });
                         if let Some(i) = that {
                             j = i;
                             continue;
@@ -2350,6 +2423,65 @@ pub(super) mod tests {
         assert!(weight("Reporters asked if the ferry would run.") < 1.0);
         assert!(weight("Who asked for this?") < 1.0);
         assert!(weight("The union called for an inquiry.") >= 1.0);
+    }
+
+    #[test]
+    fn a_long_aside_between_verb_and_that() {
+        let s = "The mayor insisted, most recently in a long radio interview with a station in Carlow, that the bridge was safe.";
+        assert!(
+            hits(s)
+                .iter()
+                .any(|h| h.0 == "speech_verb_clause" && h.1 == "insisted"),
+            "{:?}",
+            hits(s)
+        );
+        // A `that` inside a quotation after the comma is not the verb's.
+        let s = "Over the years, Ruiz said, most residents have come to believe \"that the dam is old, that it leaks and that it must go.\"";
+        assert!(
+            hits(s)
+                .iter()
+                .any(|h| h.0 == "speech_verb_trailing" && h.1 == "said"),
+            "{:?}",
+            hits(s)
+        );
+    }
+
+    #[test]
+    fn a_subject_with_an_aside_of_examples() {
+        let found =
+            hits("As many engineers, including Ana Ruiz, have pointed out, the dam is old.");
+        assert!(
+            found
+                .iter()
+                .any(|h| h.0 == "speech_verb_trailing" && h.3.as_deref() == Some("many engineers")),
+            "{found:?}"
+        );
+        let found =
+            hits("Several towns, such as Halden and Brill, have warned that the water is unsafe.");
+        assert!(
+            found
+                .iter()
+                .any(|h| h.1 == "warned" && h.3.as_deref() == Some("Several towns")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_verb_after_and_shares_the_opening_subject() {
+        let found = hits("Ana Ruiz toured the site on Monday and believes it will reopen soon.");
+        assert!(
+            found
+                .iter()
+                .any(|h| h.0 == "cognition_clause" && h.3.as_deref() == Some("Ana Ruiz")),
+            "{found:?}"
+        );
+        assert!(weight("He is wary of loans and expects them to become scarce.") >= 1.0);
+        // Not a gerund, not after `but`.
+        assert!(weight("The fear remained but found new targets, such as the mill.") < 1.0);
+        assert!(
+            hits("This page was updated with notes from the hearing and regarding the law.")
+                .is_empty()
+        );
     }
 
     #[test]
