@@ -599,11 +599,23 @@ impl<'t> Sent<'t> {
         }
         let mut j = end as isize;
         let mut first = None;
+        let mut last_conjunct = None;
         while j >= 0 && end as isize - j < 10 {
             let i = j as usize;
             if let Some(w) = self.word(i) {
                 let lower = !self.toks[i].cap;
                 let c = self.closed(w);
+                if let Some(after) = first
+                    && w == "and"
+                    && self.np_after_and(after, end)
+                    && self.np_before_and(i)
+                {
+                    // `Officials in Ohio and Texas`, `The mayor and the
+                    // governor`: one phrase, not its last conjunct.
+                    last_conjunct = first;
+                    j -= 1;
+                    continue;
+                }
                 if c & (BOUNDARY | AUX) != 0
                     || self.is_nominative(w)
                     || (c & TIME != 0 && i != end)
@@ -627,10 +639,91 @@ impl<'t> Sent<'t> {
             j -= 1;
         }
         let mut first = first?;
+        let cut_short = j >= 0 && end as isize - j >= 10;
+        if last_conjunct.is_some()
+            && (cut_short || (first > 0 && self.punct(first - 1) == Some(',')))
+        {
+            // `ads, mailers and phone calls`: the end of a list, of which
+            // only the last item is taken; and a phrase too long to see
+            // whole keeps its last conjunct only.
+            first = last_conjunct?;
+        }
         while first <= end && self.word(first).is_some_and(|w| self.is_preposition(w)) {
             first += 1;
         }
         (first <= end).then_some((first, end))
+    }
+
+    /// Whether the tokens `first..=end` after an `and` look like a noun
+    /// phrase: no lower-case word that may be a verb (`-ing`, `-ed`), no
+    /// pronoun object, and no adverb first (`… and almost immediately`).
+    fn np_after_and(&self, first: usize, end: usize) -> bool {
+        (first..=end).all(|x| match self.lower_word(x) {
+            None => true,
+            Some(w) => {
+                !w.ends_with("ing")
+                    && !w.ends_with("ed")
+                    && !self.is_object_pronoun(w)
+                    && !one_of(w, &["it", "them", "him", "her", "us", "me"])
+                    && !(x == first
+                        && (self.is_adverb(w)
+                            || w.ends_with("ly")
+                            || one_of(
+                                w,
+                                &[
+                                    "almost", "also", "then", "still", "just", "even", "never",
+                                    "often", "soon",
+                                ],
+                            )))
+            }
+        })
+    }
+
+    /// Whether the words before the `and` at `i` form a short noun phrase
+    /// of their own that the phrase after `and` can join: `Smith and
+    /// Jones`, `Federal and state officials`, `The mayor and the governor`,
+    /// `Mr. King and Mr. Schultz`. At most five tokens: capitalised words,
+    /// determiners, abbreviation dots and one lower-case noun right before
+    /// `and`, with a clear start before them (the sentence start, a mark,
+    /// a closed-class word or a known verb). In `… mishandled the inquiry
+    /// and Democrats` the unknown `mishandled` is no clear start: only
+    /// `Democrats` is taken.
+    fn np_before_and(&self, i: usize) -> bool {
+        let mut p = i;
+        for _ in 0..5 {
+            let Some(q) = p.checked_sub(1) else {
+                return p < i;
+            };
+            p = q;
+            let Some(w) = self.word(p) else {
+                if self.is_abbrev_dot(p) {
+                    continue;
+                }
+                return p + 1 < i;
+            };
+            if self.toks[p].cap {
+                if self.is_nominative(w) {
+                    return false;
+                }
+                if self.is_boundary_word(w) {
+                    return p + 1 < i; // `But Mr. Ruiz and …`
+                }
+                continue;
+            }
+            if self.is_determiner(w) && p + 1 < i {
+                continue;
+            }
+            let c = self.closed(w);
+            if p + 1 == i {
+                // the lower-case noun right before `and`
+                if c != 0 || self.verb_forms(w).is_some() || w.ends_with("ly") {
+                    return false;
+                }
+                continue;
+            }
+            return c != 0 || self.verb_forms(w).is_some();
+        }
+        false
     }
 
     /// The noun phrase starting at token `start`, walking right.
@@ -713,8 +806,8 @@ impl<'t> Sent<'t> {
     }
 
     /// `Ana Ruiz toured the site and expects it to reopen`: a verb after
-    /// `and` shares the subject that opens the sentence, when a finite verb
-    /// follows that subject. Not a gerund (`… and regarding the law`), and
+    /// `and` shares the subject of the sentence's first finite verb, when
+    /// that subject opens the sentence. Not a gerund (`… and regarding the law`), and
     /// not after `but`, which as often joins a new clause without its
     /// subject (`The fear remained but found new targets`).
     fn coordinated_subject(&self, k: usize) -> Option<(usize, usize)> {
@@ -737,13 +830,27 @@ impl<'t> Sent<'t> {
         if self.word(first).is_some_and(|w| self.is_preposition(w)) {
             return None;
         }
-        let (f, l) = self.np_forward(first)?;
-        let verb = l + 1;
-        (verb < j
-            && self
-                .word(verb)
-                .is_some_and(|w| self.is_aux(w) || self.finite(verb)))
-        .then_some((f, l))
+        // The first finite verb of the sentence and its subject, which must
+        // be what the sentence opens with.
+        let verb = (first + 1..j).find(|&v| {
+            self.lower_word(v)
+                .is_some_and(|w| self.is_aux(w) || self.finite(v))
+        })?;
+        // The `and` joins the main verb, not one of a relative clause
+        // (`the video has become a focus for crowds, who marched and …`).
+        let relative = (verb..j).any(|x| {
+            self.lower_word(x)
+                .is_some_and(|w| one_of(w, &["who", "which", "whom", "whose"]))
+        });
+        let (f, mut l) = self.subject(verb)?;
+        // `The council on Friday made …`: the time is not the subject's.
+        if l >= f + 2
+            && self.word(l).is_some_and(|w| self.is_time_word(w))
+            && self.word(l - 1).is_some_and(|w| self.is_preposition(w))
+        {
+            l -= 2;
+        }
+        (f == first && !relative).then_some((f, l))
     }
 
     /// The comma that opens an aside of examples closed by the comma at
@@ -1006,7 +1113,11 @@ impl<'t> Sent<'t> {
                 || (cap
                     && !self.is_boundary_word(w)
                     && !self.is_adverb(w)
-                    && !one_of(w, &["please", "now", "just"]));
+                    && !one_of(w, &["please", "now", "just"]))
+                // `The mayor and the governor believe …`: a plural phrase.
+                || self
+                    .np_back(j)
+                    .is_some_and(|(f, l)| (f..l).any(|x| self.word(x) == Some("and")));
         }
         false
     }
@@ -2482,6 +2593,45 @@ pub(super) mod tests {
             hits("This page was updated with notes from the hearing and regarding the law.")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_subject_joined_by_and_is_one_source() {
+        for (text, source) in [
+            (
+                "Officials in Ohio and Texas said the storm had passed.",
+                "Officials in Ohio and Texas",
+            ),
+            (
+                "The mayor and the governor believe the dam will hold.",
+                "The mayor and the governor",
+            ),
+            (
+                "But Mr. Ruiz and Ms. Lee say other changes are needed.",
+                "Mr. Ruiz and Ms. Lee",
+            ),
+            (
+                "Federal and state officials said the plant was closed.",
+                "Federal and state officials",
+            ),
+            // Only the last item of a list, and not past an unknown word.
+            (
+                "Ads, mailers and phone banks say the plan is dead.",
+                "phone banks",
+            ),
+            (
+                "Critics said the board mishandled the audit and officials said it was fine.",
+                "officials",
+            ),
+        ] {
+            let found = hits(text);
+            assert!(
+                found
+                    .iter()
+                    .any(|h| h.2 >= 1.0 && h.3.as_deref() == Some(source)),
+                "{text}: {found:?}"
+            );
+        }
     }
 
     #[test]

@@ -140,21 +140,21 @@ pub fn collect(
             .find(super::lexicon::is_alnum)
             .unwrap_or(sentence.len());
     let word_at = |at: usize| &text[at..at + super::lexicon::word_len(&text[at..range.end])];
-    let mut verb = opening;
-    let first_word = word_at(opening);
+    let (mut verb, mut verb_word) = (opening, word_at(opening));
     // `And remember that…`, `Now suppose…`, `But consider…`: one
     // connective may come before the verb.
-    if CONNECTIVES
-        .iter()
-        .any(|c| c.eq_ignore_ascii_case(first_word))
+    if verb_word.len() <= 5
+        && CONNECTIVES
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(verb_word))
     {
-        let rest = &text[opening + first_word.len()..range.end];
+        let rest = &text[opening + verb_word.len()..range.end];
         let gap = rest.len() - rest.trim_start_matches([' ', ',']).len();
         if gap > 0 && rest.as_bytes().get(gap).is_some_and(u8::is_ascii_lowercase) {
-            verb = opening + first_word.len() + gap;
+            verb = opening + verb_word.len() + gap;
+            verb_word = word_at(verb);
         }
     }
-    let verb_word = word_at(verb);
     if IMPERATIVES
         .iter()
         .any(|v| v.eq_ignore_ascii_case(verb_word))
