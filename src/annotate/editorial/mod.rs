@@ -256,6 +256,19 @@ mod tests {
     }
 
     #[test]
+    fn contempt_words_are_editorial() {
+        for text in [
+            "The perverse rule hurts the poor.",
+            "The budget shenanigans go on.",
+            "His lefty allies cheered.",
+            "The speech showed an utter ignorance of the law.",
+        ] {
+            let (w, ev) = weight_of(text);
+            assert!(w >= 1.0, "{text}: {w} {ev:?}");
+        }
+    }
+
+    #[test]
     fn quoted_words_never_count() {
         let (w, ev) = weight_of("\"This is a thoughtless, disastrous scam,\" the senator said.");
         assert!(ev.iter().all(|(r, _)| *r != "loaded_word"), "{ev:?}");
