@@ -535,7 +535,9 @@ impl Names {
             // Not a headline, byline or heading; a lone word only when
             // named in full before.
             let accept = |name: Range<usize>| {
-                !in_heading(text, doc, name.start) && lone.named_before(text, start, name)
+                !in_heading(text, doc, name.start)
+                    && !names_a_place(text, start, name.clone())
+                    && lone.named_before(text, start, name)
             };
             if let Some(name) = attrib::last_name_with(text, r.clone(), &mut self.toks, accept) {
                 self.last = Some(name);
@@ -626,6 +628,55 @@ fn ends_a_name(text: &str, start: usize, at: usize, len: usize) -> bool {
             .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
             .next()
             .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
+/// Last words that make a name a place or an organisation, not a person
+/// `he` or `she` could point back to (`Halden Falls`, `Carlow County`).
+const PLACE_HEADS: [&str; 24] = [
+    "river",
+    "street",
+    "avenue",
+    "road",
+    "county",
+    "city",
+    "falls",
+    "lake",
+    "park",
+    "bridge",
+    "valley",
+    "island",
+    "department",
+    "university",
+    "college",
+    "school",
+    "hospital",
+    "company",
+    "council",
+    "committee",
+    "party",
+    "court",
+    "church",
+    "airport",
+];
+
+/// Whether `text[name]` names a place or an organisation: it follows
+/// `the` (`the Siltcoe River`, `the Justice Department`: a person's name
+/// takes no article) or ends with a word of [`PLACE_HEADS`]. Reads nothing
+/// before `start`.
+fn names_a_place(text: &str, start: usize, name: Range<usize>) -> bool {
+    let last = text[name.clone()]
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if PLACE_HEADS.iter().any(|h| h.eq_ignore_ascii_case(last)) {
+        return true;
+    }
+    let before = text[start..name.start].trim_end_matches([' ', '\u{a0}']);
+    before.len() < name.start - start
+        && before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
 }
 
 /// Whether the name at `at` lies in the headline, the byline or a heading:
@@ -932,6 +983,21 @@ mod tests {
         let (sentences, _) = run(text);
         let q = &sentences[2].quotes[0];
         assert_eq!(q.speaker_resolved, Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn pronoun_skips_places() {
+        assert_eq!(
+            resolved("Ana Ruiz fished as the Siltcoe River rose.\n\n“It is high,” she said."),
+            Some("Ana Ruiz")
+        );
+        assert_eq!(
+            resolved("Tom Ash drove home. Halden Falls was quiet.\n\n“It is late,” he said."),
+            Some("Tom Ash")
+        );
+        // `the` before a name, not inside it.
+        assert!(names_a_place("at the Justice Department", 0, 7..25));
+        assert!(!names_a_place("Thea Ruiz", 0, 0..9));
     }
 
     #[test]
