@@ -807,9 +807,9 @@ impl<'t> Sent<'t> {
 
     /// `Ana Ruiz toured the site and expects it to reopen`: a verb after
     /// `and` shares the subject of the sentence's first finite verb, when
-    /// that subject opens the sentence. Not a gerund (`… and regarding the law`), and
-    /// not after `but`, which as often joins a new clause without its
-    /// subject (`The fear remained but found new targets`).
+    /// that subject opens the sentence. Not a gerund (`… and regarding the
+    /// law`), and not after `but`, which as often joins a new clause
+    /// without its subject (`The fear remained but found new targets`).
     fn coordinated_subject(&self, k: usize) -> Option<(usize, usize)> {
         if self.word(k).is_none_or(|w| w.ends_with("ing")) {
             return None;
