@@ -19,10 +19,19 @@ fuzz_target!(|data: &[u8]| {
     let mut written = Vec::new();
     presslens::report::json::write(&mut written, &report).unwrap();
     let derived = serde_json::to_string_pretty(&report).unwrap() + "\n";
-    assert!(written == derived.as_bytes(), "JSON writer differs from serde_json");
+    assert!(
+        written == derived.as_bytes(),
+        "JSON writer differs from serde_json"
+    );
     if let Some(&first) = data.first() {
         let window = usize::from(first) + 1;
-        let windowed = analyze(&text, &Options { window, ..Options::default() });
+        let windowed = analyze(
+            &text,
+            &Options {
+                window,
+                ..Options::default()
+            },
+        );
         check::report(&text, &windowed);
         assert_eq!(windowed.sentences.len(), report.sentences.len());
     }
