@@ -192,8 +192,12 @@ fn is_boundary(para: &str, start: usize, pos: usize) -> bool {
     if next.is_lowercase() {
         return false;
     }
+    // GUIDE §2: only a quoted question or exclamation keeps its
+    // attribution (`"Why now?" Ana Ruiz asked.`); after a full stop in the
+    // quote a capitalised word opens a new sentence (`… “done.” Officials
+    // said the bridge was safe.`).
     let quoted = closers.chars().any(is_quote_mark);
-    if quoted && is_attribution_tail(after) {
+    if quoted && last != '.' && is_attribution_tail(after) {
         return false;
     }
     if last != '.' || !closers.is_empty() {
@@ -530,6 +534,18 @@ mod tests {
     fn question_in_quote_before_named_attribution() {
         one("\"Is this legal?\" Judge Ana Ramos asked.");
         one("“Who pays?” Mayor Lee asked reporters.");
+    }
+
+    #[test]
+    fn full_stop_in_quote_then_a_named_speaker_opens_a_new_sentence() {
+        two(
+            "Japan called it an “outlaw act.” Russia said the test must stop.",
+            "Japan called it an “outlaw act.”",
+        );
+        two(
+            "She said it was \"done.\" Officials said the bridge was safe.",
+            "She said it was \"done.\"",
+        );
     }
 
     #[test]

@@ -810,6 +810,18 @@ pub fn after(text: &str, win: Range<usize>, ended: char) -> Option<Found> {
         {
             return None;
         }
+        // `.” Officials said the bridge was safe.`: after a full stop
+        // inside the quote that is a sentence of its own with its own
+        // content (GUIDE §2). Only a circumstance may follow the cue
+        // (`said on Monday`, `said in a statement`, `told reporters`).
+        if ended == '.'
+            && !inverted
+            && rest.first().is_some_and(|t| {
+                t.word() && !t.cap && !t.is(STOP | LINK | SKIP | HEAD) && !lower_is(text, t, "so")
+            })
+        {
+            return None;
+        }
         let ends = rest
             .iter()
             .take(8)
