@@ -202,13 +202,28 @@ pub fn write_sentence(
             &format!("{INDENT}· "),
         )?;
     }
-    for m in &s.sources {
+    // One line per source, with what it is the source of: a speaker who
+    // is both quoted and paraphrased in the sentence has two mentions.
+    for (i, m) in s.sources.iter().enumerate() {
+        let same =
+            |o: &super::SourceMention| o.span.start == m.span.start && o.span.end == m.span.end;
+        if s.sources[..i].iter().any(same) {
+            continue;
+        }
         let kind = match m.kind {
             super::SourceKind::Named => "named",
             super::SourceKind::Anonymous => "anonymous",
             super::SourceKind::Vague => "vague",
         };
-        writeln!(out, "{INDENT}· source: {} ({kind})", m.text)?;
+        let mentions = s.sources[i..].iter().filter(|o| same(o));
+        let quoted = mentions.clone().any(|o| o.role == super::SourceRole::Quote);
+        let claimed = mentions.clone().any(|o| o.role == super::SourceRole::Claim);
+        let of = match (quoted, claimed) {
+            (true, true) => "quote and claim",
+            (true, false) => "quote",
+            _ => "claim",
+        };
+        writeln!(out, "{INDENT}· source: {} ({kind}, {of})", m.text)?;
     }
     // Negative (counter-)evidence stays in the JSON: here it would only
     // bury the words that made the sentence editorial.
@@ -450,6 +465,24 @@ mod tests {
         assert!(!use_color(Auto, true, None, Some("dumb".as_ref())));
         assert!(use_color(Always, false, set, None));
         assert!(!use_color(Never, true, None, None));
+    }
+
+    #[test]
+    fn a_source_quoted_and_paraphrased_is_one_line() {
+        let text = "Fee Plan Passes\n\nMayor Ana Ruiz insisted that the fee would “pay for itself.” Officials said the bridge was safe.";
+        let report = analyze(text, &Options::default());
+        let mut out = Vec::new();
+        write(&mut out, &report).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let lines: Vec<_> = out.lines().filter(|l| l.contains("source:")).collect();
+        assert_eq!(
+            lines,
+            [
+                "     · source: Mayor Ana Ruiz (named, quote and claim)",
+                "     · source: Officials (anonymous, claim)"
+            ],
+            "{out}"
+        );
     }
 
     #[test]
