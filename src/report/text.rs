@@ -210,11 +210,7 @@ pub fn write_sentence(
         if s.sources[..i].iter().any(same) {
             continue;
         }
-        let kind = match m.kind {
-            super::SourceKind::Named => "named",
-            super::SourceKind::Anonymous => "anonymous",
-            super::SourceKind::Vague => "vague",
-        };
+        let kind = kind_name(m.kind);
         let mentions = s.sources[i..].iter().filter(|o| same(o));
         let quoted = mentions.clone().any(|o| o.role == super::SourceRole::Quote);
         let claimed = mentions.clone().any(|o| o.role == super::SourceRole::Claim);
@@ -299,11 +295,21 @@ pub fn summary_styled(out: &mut impl Write, report: &Report, style: &TextStyle) 
     writeln!(out, "  unsourced statistics {}", sum.unsourced_statistics)?;
     if !sum.sources.is_empty() {
         writeln!(out, "  sources:")?;
+        let count = |n: usize, what: &str| {
+            if n == 1 {
+                format!("1 {what}")
+            } else {
+                format!("{n} {what}s")
+            }
+        };
         for s in &sum.sources {
             writeln!(
                 out,
-                "    {} ({:?}): {} quotes, {} claims",
-                s.name, s.kind, s.quotes, s.claims
+                "    {} ({}): {}, {}",
+                s.name,
+                kind_name(s.kind),
+                count(s.quotes, "quote"),
+                count(s.claims, "claim")
             )?;
         }
     }
@@ -414,6 +420,15 @@ fn push_marked(
     line.push_str(&text[at..range.end]);
 }
 
+/// A source kind as the JSON spells it.
+fn kind_name(kind: super::SourceKind) -> &'static str {
+    match kind {
+        super::SourceKind::Named => "named",
+        super::SourceKind::Anonymous => "anonymous",
+        super::SourceKind::Vague => "vague",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -481,6 +496,15 @@ mod tests {
                 "     · source: Mayor Ana Ruiz (named, quote and claim)",
                 "     · source: Officials (anonymous, claim)"
             ],
+            "{out}"
+        );
+        // The summary spells kinds as the JSON does, and counts in words.
+        assert!(
+            out.contains("    Mayor Ana Ruiz (named): 1 quote, 1 claim\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("    Officials (anonymous): 0 quotes, 1 claim\n"),
             "{out}"
         );
     }
