@@ -643,7 +643,7 @@ impl<'t> Sent<'t> {
                     }
                 }
                 first = Some(i);
-            } else if !(self.is_abbrev_dot(i) && i != end) {
+            } else if !(self.is_abbrev_dot(i) && (i != end || i > 0 && self.toks[i - 1].cap)) {
                 break;
             }
             j -= 1;
@@ -762,6 +762,12 @@ impl<'t> Sent<'t> {
                     break;
                 }
                 last = Some(i);
+            } else if self.punct(i) == Some('&')
+                && i > start
+                && self.toks[i - 1].cap
+                && self.toks.get(i + 1).is_some_and(|t| t.cap)
+            {
+                // `Hollis & Crane analyst Priya Castellanos`
             } else if !(i > start && self.is_abbrev_dot(i)) {
                 break;
             }
@@ -773,10 +779,10 @@ impl<'t> Sent<'t> {
     /// The subject of the verb at `k`: its token range, or None.
     fn subject(&self, k: usize) -> Option<(usize, usize)> {
         let mut j = k.checked_sub(1)?;
-        if let Some((before, last)) = self.name_suffix(j) {
-            // `Sen. Ana Ruiz (D-Ore.) said`, `Walter T. Quill, Jr. said`
-            let (f, _) = self.np_back(before)?;
-            return self.toks[f].cap.then_some((f, last));
+        if self.name_suffix(j).is_some() || self.is_abbrev_dot(j) {
+            // `Sen. Ana Ruiz (D-Ore.) said`, `Walter T. Quill, Jr. said`,
+            // `Lakemont Foods Inc. said`
+            return self.named_np_back(j);
         }
         loop {
             let w = self.word(j)?;
@@ -789,6 +795,23 @@ impl<'t> Sent<'t> {
             j = j.checked_sub(1)?;
         }
         self.np_back(j)
+    }
+
+    /// [`Sent::np_back`] for a phrase that may end in a name's suffix
+    /// ([`Sent::name_suffix`]) or an abbreviation (`Inc.`): the suffix is
+    /// kept in the phrase, which must then open with a capital.
+    fn named_np_back(&self, j: usize) -> Option<(usize, usize)> {
+        match self.name_suffix(j) {
+            Some((before, last)) => {
+                let (f, _) = self.np_back(before)?;
+                self.toks[f].cap.then_some((f, last))
+            }
+            None if self.is_abbrev_dot(j) => {
+                let (f, l) = self.np_back(j)?;
+                (self.toks[f].cap && l == j).then_some((f, l))
+            }
+            None => self.np_back(j),
+        }
     }
 
     /// A party and state in brackets (`(D-Ore.)`) or `, Jr.` / `, Sr.`
@@ -830,6 +853,32 @@ impl<'t> Sent<'t> {
         if let Some(open) = self.examples_aside(close) {
             // `Many experts, including Ana Ruiz, have said …`
             return self.np_back(open.checked_sub(1)?);
+        }
+        if let Some(open) = (close.saturating_sub(16)..close).rev().find(|&i| {
+            self.punct(i) == Some(',')
+                && self
+                    .lower_word(i + 1)
+                    .is_some_and(|w| one_of(w, &["who", "which"]))
+        }) {
+            // `Rep. Ana Ruiz (D-Calif.), who chairs the panel, said …`
+            let mut end = open.checked_sub(1)?;
+            if self
+                .word(end)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+                && end >= 2
+                && self.punct(end - 1) == Some(',')
+            {
+                end -= 2; // `Adam Schiff, 56, who …`: the age is no name
+            }
+            let (f, l) = self.named_np_back(end)?;
+            if !self.toks[f].cap && f >= 2 && self.punct(f - 1) == Some(',') {
+                // `Ana Ruiz, president of the union, which …`: the name
+                // before the title.
+                return self
+                    .named_np_back(f - 2)
+                    .filter(|&(nf, _)| self.toks[nf].cap);
+            }
+            return Some((f, l));
         }
         let (af, _) = self.np_back(close.checked_sub(1)?)?;
         let opener = self.word(af)?;
@@ -2692,6 +2741,36 @@ pub(super) mod tests {
                 found
                     .iter()
                     .any(|h| h.1 == "said" && h.3.as_deref() == Some(source)),
+                "{text}: {found:?}"
+            );
+        }
+        for (text, source) in [
+            (
+                "Lakemont Foods Inc. said Thursday that sales rose.",
+                "Lakemont Foods Inc.",
+            ),
+            (
+                "Sales rose, according to Hollis & Crane analyst Ana Ruiz.",
+                "Hollis & Crane analyst Ana Ruiz",
+            ),
+            (
+                "Rep. Ana Ruiz (D-Calif.), who chairs a House panel, said the plan failed.",
+                "Rep. Ana Ruiz (D-Calif.)",
+            ),
+            (
+                "Tom Ash, 56, who has served for a decade, said the plan failed.",
+                "Tom Ash",
+            ),
+            (
+                "Tom Ash, president of the union, which has 900 members, said the plan failed.",
+                "Tom Ash",
+            ),
+        ] {
+            let found = hits(text);
+            assert!(
+                found
+                    .iter()
+                    .any(|h| h.2 >= 1.0 && h.3.as_deref() == Some(source)),
                 "{text}: {found:?}"
             );
         }
