@@ -2270,6 +2270,17 @@ pub(super) mod tests {
             .collect()
     }
 
+    /// `text` holds a claim (weight 1 or more) whose source is `source`.
+    fn assert_claim_source(text: &str, source: &str) {
+        let found = hits(text);
+        assert!(
+            found
+                .iter()
+                .any(|h| h.2 >= 1.0 && h.3.as_deref() == Some(source)),
+            "{text}: {found:?}"
+        );
+    }
+
     fn weight(text: &str) -> f32 {
         hits_with(text, &[]).iter().map(|h| h.weight).sum()
     }
@@ -2710,13 +2721,7 @@ pub(super) mod tests {
                 "officials",
             ),
         ] {
-            let found = hits(text);
-            assert!(
-                found
-                    .iter()
-                    .any(|h| h.2 >= 1.0 && h.3.as_deref() == Some(source)),
-                "{text}: {found:?}"
-            );
+            assert_claim_source(text, source);
         }
     }
 
@@ -2766,13 +2771,7 @@ pub(super) mod tests {
                 "Tom Ash",
             ),
         ] {
-            let found = hits(text);
-            assert!(
-                found
-                    .iter()
-                    .any(|h| h.2 >= 1.0 && h.3.as_deref() == Some(source)),
-                "{text}: {found:?}"
-            );
+            assert_claim_source(text, source);
         }
         // A bracket that follows no name gives no source of its own.
         let found = hits("The plan (first tabled in May) said nothing of costs.");
