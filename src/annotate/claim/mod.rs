@@ -233,6 +233,34 @@ fn plausible_source(phrase: &str) -> bool {
         || first.eq_ignore_ascii_case("people")
         || (ends_ci(first, "s") && !ends_ci(first, "ss"))
         || plural_head(last)
+        || titled_name(phrase)
+}
+
+/// A name after lower-case words of a title: `director Helen Okafor`,
+/// `longtime Democratic pollster Pat Caddell`; not a clause or a phrase of
+/// time that happens to end in a name (`shortly after Trump`, `placed on
+/// voters in Florida`).
+fn titled_name(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    words.len() >= 2
+        && words.len() <= 8
+        && words
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || !(ends_ci(w, "ly")
+                    || ends_ci(w, "ing")
+                    || ends_ci(w, "ed")
+                    || lexicon::one_of(
+                        w,
+                        &[
+                            "after", "before", "in", "on", "at", "of", "for", "with", "between",
+                            "during", "about", "from", "to", "by", "than", "since", "until",
+                            "just", "only", "even", "the", "a", "an", "and", "or",
+                        ],
+                    ))
+        })
 }
 
 /// `word` ends with `suffix` (ASCII case ignored), without lower-casing it
@@ -531,6 +559,8 @@ mod tests {
             "Biden's aides",
             "city officials",
             "state regulators",
+            "director Helen Okafor",
+            "longtime Democratic pollster Pat Caddell",
         ] {
             assert!(super::plausible_source(p), "{p}");
         }
@@ -542,6 +572,9 @@ mod tests {
             "Having",
             "",
             "very serious",
+            "shortly after Trump",
+            "placed on voters in Florida",
+            "just three days after the Security Council",
         ] {
             assert!(!super::plausible_source(p), "{p}");
         }
