@@ -2270,6 +2270,15 @@ pub(super) mod tests {
             .collect()
     }
 
+    /// `text` has a hit of `rule` on the cue word `cue`.
+    fn assert_hit(text: &str, rule: &str, cue: &str) {
+        let found = hits(text);
+        assert!(
+            found.iter().any(|h| h.0 == rule && h.1 == cue),
+            "{text}: {found:?}"
+        );
+    }
+
     /// `text` holds a claim (weight 1 or more) whose source is `source`.
     fn assert_claim_source(text: &str, source: &str) {
         let found = hits(text);
@@ -2635,53 +2644,36 @@ pub(super) mod tests {
 
     #[test]
     fn a_long_aside_between_verb_and_that() {
-        let s = "The mayor insisted, most recently in a long radio interview with a station in Carlow, that the bridge was safe.";
-        assert!(
-            hits(s)
-                .iter()
-                .any(|h| h.0 == "speech_verb_clause" && h.1 == "insisted"),
-            "{:?}",
-            hits(s)
+        assert_hit(
+            "The mayor insisted, most recently in a long radio interview with a station in Carlow, that the bridge was safe.",
+            "speech_verb_clause",
+            "insisted",
         );
         // A `that` inside a quotation after the comma is not the verb's.
-        let s = "Over the years, Ruiz said, most residents have come to believe \"that the dam is old, that it leaks and that it must go.\"";
-        assert!(
-            hits(s)
-                .iter()
-                .any(|h| h.0 == "speech_verb_trailing" && h.1 == "said"),
-            "{:?}",
-            hits(s)
+        assert_hit(
+            "Over the years, Ruiz said, most residents have come to believe \"that the dam is old, that it leaks and that it must go.\"",
+            "speech_verb_trailing",
+            "said",
         );
     }
 
     #[test]
     fn a_subject_with_an_aside_of_examples() {
-        let found =
-            hits("As many engineers, including Ana Ruiz, have pointed out, the dam is old.");
-        assert!(
-            found
-                .iter()
-                .any(|h| h.0 == "speech_verb_trailing" && h.3.as_deref() == Some("many engineers")),
-            "{found:?}"
+        assert_claim_source(
+            "As many engineers, including Ana Ruiz, have pointed out, the dam is old.",
+            "many engineers",
         );
-        let found =
-            hits("Several towns, such as Halden and Brill, have warned that the water is unsafe.");
-        assert!(
-            found
-                .iter()
-                .any(|h| h.1 == "warned" && h.3.as_deref() == Some("Several towns")),
-            "{found:?}"
+        assert_claim_source(
+            "Several towns, such as Halden and Brill, have warned that the water is unsafe.",
+            "Several towns",
         );
     }
 
     #[test]
     fn a_verb_after_and_shares_the_opening_subject() {
-        let found = hits("Ana Ruiz toured the site on Monday and believes it will reopen soon.");
-        assert!(
-            found
-                .iter()
-                .any(|h| h.0 == "cognition_clause" && h.3.as_deref() == Some("Ana Ruiz")),
-            "{found:?}"
+        assert_claim_source(
+            "Ana Ruiz toured the site on Monday and believes it will reopen soon.",
+            "Ana Ruiz",
         );
         assert!(weight("He is wary of loans and expects them to become scarce.") >= 1.0);
         // Not a gerund, not after `but`.

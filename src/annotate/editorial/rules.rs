@@ -343,15 +343,13 @@ mod tests {
         }
         // A capitalised word after the connective is a name, and a
         // connective before another kind of word changes nothing.
-        assert!(!has(
+        for text in [
             "And Look Inc. said it would close.",
-            Kind::AuthorialVoice
-        ));
-        assert!(!has("But think tanks disagreed.", Kind::AuthorialVoice));
-        assert!(!has(
+            "But think tanks disagreed.",
             "And the board will consider it.",
-            Kind::AuthorialVoice
-        ));
+        ] {
+            assert!(!has(text, Kind::AuthorialVoice), "{text}");
+        }
     }
 
     #[test]
