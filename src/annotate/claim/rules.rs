@@ -814,6 +814,49 @@ impl<'t> Sent<'t> {
         }
     }
 
+    /// The person a run of appositions ending at token `end` describes:
+    /// `Adam Schiff, 56,` (an age), `Ana Ruiz, president of the union,` (a
+    /// lower-case title), `Donna Reyes, 59, of Ashton, Md.,` (a hometown,
+    /// with its state). At most four appositions are stepped over.
+    fn person_before(&self, mut end: usize) -> Option<(usize, usize)> {
+        for _ in 0..4 {
+            let comma_before = |i: usize| i >= 2 && self.punct(i - 1) == Some(',');
+            if self
+                .word(end)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+                && comma_before(end)
+            {
+                end -= 2; // an age
+                continue;
+            }
+            let (f, l) = self.named_np_back(end)?;
+            if f.checked_sub(1).and_then(|p| self.lower_word(p)) == Some("of")
+                && comma_before(f - 1)
+            {
+                end = f - 3; // `, of Ashton`
+                continue;
+            }
+            if self.toks[f].cap
+                && comma_before(f)
+                && f >= 5
+                && self.lower_word(f - 3) == Some("of")
+                && self.punct(f - 4) == Some(',')
+                && self.toks[f - 2].cap
+            {
+                end = f - 5; // `, of Ashton, Md.`
+                continue;
+            }
+            if !self.toks[f].cap && comma_before(f) {
+                // the name before a title
+                return self
+                    .named_np_back(f - 2)
+                    .filter(|&(nf, _)| self.toks[nf].cap);
+            }
+            return Some((f, l));
+        }
+        None
+    }
+
     /// A party and state in brackets (`(D-Ore.)`) or `, Jr.` / `, Sr.`
     /// ending at token `j`, right after a name: the index of the name's last
     /// token and `j`.
@@ -861,24 +904,7 @@ impl<'t> Sent<'t> {
                     .is_some_and(|w| one_of(w, &["who", "which"]))
         }) {
             // `Rep. Ana Ruiz (D-Calif.), who chairs the panel, said …`
-            let mut end = open.checked_sub(1)?;
-            if self
-                .word(end)
-                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-                && end >= 2
-                && self.punct(end - 1) == Some(',')
-            {
-                end -= 2; // `Adam Schiff, 56, who …`: the age is no name
-            }
-            let (f, l) = self.named_np_back(end)?;
-            if !self.toks[f].cap && f >= 2 && self.punct(f - 1) == Some(',') {
-                // `Ana Ruiz, president of the union, which …`: the name
-                // before the title.
-                return self
-                    .named_np_back(f - 2)
-                    .filter(|&(nf, _)| self.toks[nf].cap);
-            }
-            return Some((f, l));
+            return self.person_before(open.checked_sub(1)?);
         }
         let (af, _) = self.np_back(close.checked_sub(1)?)?;
         let opener = self.word(af)?;
@@ -2756,6 +2782,14 @@ pub(super) mod tests {
             ),
             (
                 "Tom Ash, 56, who has served for a decade, said the plan failed.",
+                "Tom Ash",
+            ),
+            (
+                "Donna Reyes, 59, of Ashton, Md., who watched on a screen, said it moved her.",
+                "Donna Reyes",
+            ),
+            (
+                "Tom Ash, of Carlow, who runs a shop, said the plan failed.",
                 "Tom Ash",
             ),
             (
