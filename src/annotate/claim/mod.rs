@@ -241,26 +241,28 @@ fn plausible_source(phrase: &str) -> bool {
 /// time that happens to end in a name (`shortly after Trump`, `placed on
 /// voters in Florida`).
 fn titled_name(phrase: &str) -> bool {
-    let words: Vec<&str> = phrase.split_whitespace().collect();
-    words.len() >= 2
-        && words.len() <= 8
-        && words
-            .last()
-            .is_some_and(|w| w.starts_with(char::is_uppercase))
-        && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase)
-                || !(ends_ci(w, "ly")
-                    || ends_ci(w, "ing")
-                    || ends_ci(w, "ed")
-                    || lexicon::one_of(
-                        w,
-                        &[
-                            "after", "before", "in", "on", "at", "of", "for", "with", "between",
-                            "during", "about", "from", "to", "by", "than", "since", "until",
-                            "just", "only", "even", "the", "a", "an", "and", "or",
-                        ],
-                    ))
-        })
+    let mut words = 0;
+    let mut last = "";
+    for w in phrase.split_whitespace() {
+        let untitled = !w.starts_with(char::is_uppercase)
+            && (ends_ci(w, "ly")
+                || ends_ci(w, "ing")
+                || ends_ci(w, "ed")
+                || lexicon::one_of(
+                    w,
+                    &[
+                        "after", "before", "in", "on", "at", "of", "for", "with", "between",
+                        "during", "about", "from", "to", "by", "than", "since", "until", "just",
+                        "only", "even", "the", "a", "an", "and", "or",
+                    ],
+                ));
+        if untitled {
+            return false;
+        }
+        words += 1;
+        last = w;
+    }
+    (2..=8).contains(&words) && last.starts_with(char::is_uppercase)
 }
 
 /// `word` ends with `suffix` (ASCII case ignored), without lower-casing it

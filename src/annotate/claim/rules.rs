@@ -879,20 +879,26 @@ impl<'t> Sent<'t> {
         None
     }
 
+    /// The last token before `k` that is not a lower-case auxiliary or
+    /// adverb (`has`, `long` in `… has long said`): a mark or another word.
+    fn before_aux(&self, k: usize) -> Option<usize> {
+        let mut j = k.checked_sub(1)?;
+        while let Some(w) = self.word(j) {
+            let c = self.closed(w);
+            if !((c & AUX != 0 || adverb_with(w, c)) && !self.toks[j].cap) {
+                break;
+            }
+            j = j.checked_sub(1)?;
+        }
+        Some(j)
+    }
+
     /// `Ana Ruiz, the city engineer, said …`: the name before an appositive
     /// set off by commas right before the verb at `k`.
     fn appositive_subject(&self, k: usize) -> Option<(usize, usize)> {
         // The verb may come after auxiliaries and adverbs (`…, have long
-        // said`), as in [`Sent::subject`].
-        let mut before = k.checked_sub(1)?;
-        while let Some(w) = self.word(before) {
-            let c = self.closed(w);
-            if !((c & AUX != 0 || adverb_with(w, c)) && !self.toks[before].cap) {
-                return None;
-            }
-            before = before.checked_sub(1)?;
-        }
-        let close = Some(before).filter(|&c| self.punct(c) == Some(','))?;
+        // said`).
+        let close = Some(self.before_aux(k)?).filter(|&c| self.punct(c) == Some(','))?;
         if let Some(open) = self.examples_aside(close) {
             // `Many experts, including Ana Ruiz, have said …`
             return self.np_back(open.checked_sub(1)?);
@@ -926,15 +932,7 @@ impl<'t> Sent<'t> {
         if self.word(k).is_none_or(|w| w.ends_with("ing")) {
             return None;
         }
-        let mut j = k.checked_sub(1)?;
-        loop {
-            let w = self.word(j)?;
-            let c = self.closed(w);
-            if !((c & AUX != 0 || adverb_with(w, c)) && !self.toks[j].cap) {
-                break;
-            }
-            j = j.checked_sub(1)?;
-        }
+        let j = self.before_aux(k)?;
         if self.lower_word(j) != Some("and") {
             return None;
         }

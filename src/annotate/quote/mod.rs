@@ -621,13 +621,21 @@ impl LoneWords {
 /// Whether the word at `text[at..at + len]` is the last word of a name of
 /// two words or more (`Ana Ruiz`), reading nothing before `start`.
 fn ends_a_name(text: &str, start: usize, at: usize, len: usize) -> bool {
+    !text[at + len..].starts_with(char::is_alphanumeric)
+        && word_before(text, start, at).is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
+/// The word (letters, digits and dots: `Dr.`) that ends right before the
+/// spaces before `at`, reading nothing before `start`; None when no space
+/// separates them.
+fn word_before(text: &str, start: usize, at: usize) -> Option<&str> {
     let lead = text[start..at].trim_end_matches([' ', '\u{a0}']);
-    lead.len() < at - start
-        && !text[at + len..].starts_with(char::is_alphanumeric)
-        && lead
-            .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
-            .next()
-            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    (lead.len() < at - start)
+        .then(|| {
+            lead.rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+                .next()
+        })
+        .flatten()
 }
 
 /// Last words that make a name a place or an organisation, not a person
@@ -671,12 +679,7 @@ fn names_a_place(text: &str, start: usize, name: Range<usize>) -> bool {
     if PLACE_HEADS.iter().any(|h| h.eq_ignore_ascii_case(last)) {
         return true;
     }
-    let before = text[start..name.start].trim_end_matches([' ', '\u{a0}']);
-    before.len() < name.start - start
-        && before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+    word_before(text, start, name.start).is_some_and(|w| w.eq_ignore_ascii_case("the"))
 }
 
 /// Whether the name at `at` lies in the headline, the byline or a heading:
