@@ -154,6 +154,17 @@ fn a_fully_populated_report_validates() {
         span: at("Critics"),
         kind: SourceKind::Vague,
         role: SourceRole::Claim,
+        resolved: None,
+    });
+    s.sources.push(SourceMention {
+        text: "he",
+        span: {
+            let start = text.find(" he said").unwrap() + 1;
+            Span::bytes(start..start + 2)
+        },
+        kind: SourceKind::Named,
+        role: SourceRole::Claim,
+        resolved: Some("Ann Lee"),
     });
     for l in [Label::DirectQuote, Label::Statistic, Label::Editorial] {
         s.add_label(l);

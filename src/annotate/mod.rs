@@ -39,6 +39,7 @@ pub struct Context<'a, 'c> {
 pub fn annotate<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) {
     let quotes = quote::detect(cx, sentences);
     claim::detect(cx, sentences, &quotes);
+    quote::resolve_pronouns(cx, sentences, &quotes);
     statistic::detect(cx, sentences);
     editorial::detect(cx, sentences, &quotes);
     for s in sentences.iter_mut() {

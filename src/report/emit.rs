@@ -617,6 +617,10 @@ impl Json {
             SourceRole::Quote => b"\"quote\"",
             SourceRole::Claim => b"\"claim\"",
         });
+        if let Some(resolved) = m.resolved {
+            member!(self, next, 5, "resolved");
+            self.inner_str(resolved);
+        }
         end_object!(self, 4);
     }
 }

@@ -149,6 +149,11 @@ pub struct SourceMention<'a> {
     pub span: Span,
     pub kind: SourceKind,
     pub role: SourceRole,
+    /// For a pronoun (`he said`): the name it stands for, the last person
+    /// named before it outside quotes (for a quote's speaker, the quote's
+    /// `speaker_resolved`). The summary counts the mention for that name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<&'a str>,
 }
 
 /// One sentence with everything found in it.

@@ -219,7 +219,15 @@ pub fn write_sentence(
             (true, false) => "quote",
             _ => "claim",
         };
-        writeln!(out, "{INDENT}· source: {} ({kind}, {of})", m.text)?;
+        let who = mentions.clone().find_map(|o| o.resolved);
+        match who {
+            Some(name) => writeln!(
+                out,
+                "{INDENT}· source: {} (= {name}) ({kind}, {of})",
+                m.text
+            )?,
+            None => writeln!(out, "{INDENT}· source: {} ({kind}, {of})", m.text)?,
+        }
     }
     // Negative (counter-)evidence stays in the JSON: here it would only
     // bury the words that made the sentence editorial.

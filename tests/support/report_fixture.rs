@@ -195,6 +195,7 @@ impl<'a> Builder<'a> {
             span,
             kind,
             role,
+            resolved: None,
         });
         self
     }

@@ -200,6 +200,7 @@ fn apply<'a>(text: &'a str, s: &mut Sentence<'a>, hits: &[Hit], kinds: &mut Kind
                 span: Span::bytes(r),
                 kind: kinds.classify(phrase),
                 role: SourceRole::Claim,
+                resolved: None,
             });
         }
     }
@@ -320,6 +321,27 @@ mod tests {
         for e in &r.sentences[0].evidence {
             assert_eq!(&text[e.span.range()], e.text);
         }
+    }
+
+    /// `he` and `she` as a claim's source stand for the last person named
+    /// outside quotes, as a quote's pronoun speaker does; the summary
+    /// counts the claim for that person.
+    #[test]
+    fn a_pronoun_source_is_resolved_to_the_last_name() {
+        let text = "Mayor Ann Lee spoke on Monday. \"Tom Ash is wrong,\" a voter said. \
+                    She said that taxes would rise. \"We have no choice,\" she said.";
+        let r = analyse(text);
+        let m = &r.sentences[2].sources[0];
+        assert_eq!((m.text, m.resolved), ("She", Some("Mayor Ann Lee")));
+        assert_eq!(m.kind, SourceKind::Named);
+        let lee = r.summary.sources.iter().find(|s| s.name == "Mayor Ann Lee");
+        assert_eq!(lee.map(|s| (s.quotes, s.claims)), Some((1, 1)));
+        // A source that is no pronoun, or a pronoun with no name before it,
+        // stays as it is.
+        let r = analyse("The council said that taxes would rise. He said that was wrong.");
+        assert_eq!(r.sentences[0].sources[0].resolved, None);
+        assert_eq!(r.sentences[1].sources[0].resolved, None);
+        assert!(r.summary.sources.iter().all(|s| s.name != "He"));
     }
 
     /// Random sequences of cue words, names, quotes and punctuation: no

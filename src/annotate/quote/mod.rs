@@ -15,6 +15,7 @@
 //!    and its speaker becomes a [`SourceMention`].
 
 mod attrib;
+mod gender;
 mod marks;
 mod words;
 
@@ -74,7 +75,6 @@ struct Found {
     pieces: Range<usize>,
     kind: Kind,
     speaker: Option<Range<usize>>,
-    resolved: Option<Range<usize>>,
     cue: Option<Range<usize>>,
     partial: bool,
     closed: bool,
@@ -100,29 +100,27 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) -> Quote
             }
         }
     }
+    // Every piece belongs to one group, and the groups come in order: the
+    // pieces' ranges are the quoted text, in order.
+    let quoted: Vec<Range<usize>> = pieces.iter().map(|p| p.pair.outer()).collect();
     // One quotation per group of pieces: at most one per piece.
     let mut found: Vec<Found> = Vec::with_capacity(pieces.len());
     let mut hint = 0;
-    let mut names = Names::from(cx.start);
     for g in group(text, doc, &pieces) {
-        let mut f = analyse(text, doc, &pieces, g, &found, &mut hint);
-        // Resolved right away, while the text around the quote is in cache.
-        names.resolve(text, doc, &pieces, &mut f);
+        let f = analyse(text, doc, &pieces, g, &found, &mut hint);
         found.push(f);
     }
     inherit(text, doc, &pieces, &mut found);
     let mut map = QuoteMap {
-        quoted: Vec::with_capacity(pieces.len()),
+        quoted,
         scare: Vec::new(),
     };
     let mut hint = 0;
     let mut kinds = KindCache::default();
     for f in &found {
-        for piece in &pieces[f.pieces.clone()] {
-            map.quoted.push(piece.pair.outer());
-            if f.kind == Kind::Scare {
-                map.scare.push(piece.pair.outer());
-            }
+        if f.kind == Kind::Scare {
+            map.scare
+                .extend(pieces[f.pieces.clone()].iter().map(|p| p.pair.outer()));
         }
         if f.kind == Kind::Real {
             place(text, doc, &pieces, f, sentences, &mut hint, &mut kinds);
@@ -135,6 +133,59 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) -> Quote
         "quote map not sorted"
     );
     map
+}
+
+/// Resolves `he` and `she` as the speakers of quotes and as the sources of
+/// claims (after both detectors ran) to the last person named before them
+/// outside quotes ([`Names`]): one reading of the text for both, in text
+/// order. Fills `speaker_resolved` of quotes, and `resolved` and `kind`
+/// (that of the name) of source mentions.
+pub fn resolve_pronouns<'a>(
+    cx: &Context<'a, '_>,
+    sentences: &mut [Sentence<'a>],
+    quotes: &QuoteMap,
+) {
+    let text = cx.text;
+    let pronoun = |r: Range<usize>| gender::Gender::of_pronoun(&text[r]).is_some();
+    // (where, sentence, which): a quote's speaker, or (with the top bit
+    // set) a source mention.
+    const MENTION: usize = 1 << (usize::BITS - 1);
+    let mut asks: Vec<(Range<usize>, usize, usize)> = Vec::new();
+    for (k, s) in sentences.iter().enumerate() {
+        for (i, q) in s.quotes.iter().enumerate() {
+            if let Some(sp) = q.speaker_span.filter(|sp| pronoun(sp.range())) {
+                asks.push((sp.range(), k, i));
+            }
+        }
+        for (j, m) in s.sources.iter().enumerate() {
+            if pronoun(m.span.range()) {
+                asks.push((m.span.range(), k, j | MENTION));
+            }
+        }
+    }
+    if asks.is_empty() {
+        return;
+    }
+    // Speakers often come after their quote's sentence: in text order.
+    asks.sort_by_key(|a| a.0.start);
+    let mut names = Names::from(cx.start);
+    let mut kinds = KindCache::default();
+    for (at, k, which) in asks {
+        let Some(name) = names
+            .resolve(text, cx.doc, &quotes.quoted, at)
+            .map(|r| &text[r])
+        else {
+            continue;
+        };
+        let s = &mut sentences[k];
+        if which & MENTION == 0 {
+            s.quotes[which].speaker_resolved = Some(name);
+        } else {
+            let m = &mut s.sources[which & !MENTION];
+            m.resolved = Some(name);
+            m.kind = kinds.classify(name);
+        }
+    }
 }
 
 /// Chains the pieces of multi-paragraph quotes.
@@ -363,7 +414,6 @@ fn analyse(
     Found {
         kind,
         speaker: hit.speaker,
-        resolved: None,
         cue: hit.cue,
         partial,
         closed: last.pair.close.is_some(),
@@ -430,7 +480,6 @@ fn inherit(text: &str, doc: &Document, pieces: &[Piece], found: &mut [Found]) {
                 .filter(|&s| f.standalone && doc.sentences[s].paragraph == f.para);
             if let Some(p) = source {
                 found[i].speaker = found[p].speaker.clone();
-                found[i].resolved = found[p].resolved.clone();
             } else if let Some(hit) = prev_sentence.and_then(|s| {
                 // Only its tail matters; bounded so that many quotes
                 // after one long sentence stay linear.
@@ -463,11 +512,17 @@ fn inherit(text: &str, doc: &Document, pieces: &[Piece], found: &mut [Found]) {
     }
 }
 
-/// The last person named in the unquoted text read so far.
-struct Names {
+/// The last person named in the unquoted text read so far: what `he` and
+/// `she` stand for. The claim detector resolves its pronoun sources with
+/// one too.
+pub(crate) struct Names {
     pos: usize,
-    next_piece: usize,
+    next_quoted: usize,
+    /// The last name read, whatever its gender.
     last: Option<Range<usize>>,
+    /// For `he` and for `she`, when the last name is of the other gender:
+    /// where that name starts, and the fitting name found before it.
+    other: [Option<(usize, Option<Range<usize>>)>; 2],
     /// Token buffer reused by every call of `last_name`.
     toks: Vec<attrib::Tok>,
     /// The unquoted stretches of one scan, reused.
@@ -480,11 +535,12 @@ struct Names {
 
 impl Names {
     /// Reads text from `start` on.
-    fn from(start: usize) -> Names {
+    pub(crate) fn from(start: usize) -> Names {
         Names {
             pos: start,
-            next_piece: 0,
+            next_quoted: 0,
             last: None,
+            other: [None, None],
             toks: Vec::new(),
             stretches: Vec::new(),
             start,
@@ -492,43 +548,102 @@ impl Names {
         }
     }
 
-    /// Fills `resolved` for `he`/`she` with the last person named before the
-    /// pronoun, outside quotes. Called for the quotations in text order, it
-    /// reads each stretch of text once.
-    fn resolve(&mut self, text: &str, doc: &Document, pieces: &[Piece], f: &mut Found) {
-        let Some(speaker) = f.speaker.clone() else {
-            return;
-        };
-        let word = &text[speaker.clone()];
-        if !(word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she")) {
-            return;
+    /// For a source `text[source]` that is `he` or `she`: the last person
+    /// named before it outside the `quoted` ranges (sorted, disjoint) whose
+    /// title or given name does not say the other gender. Asked in text
+    /// order, it reads each stretch of text once; asked about an earlier
+    /// place, it answers for the furthest place read.
+    pub(crate) fn resolve(
+        &mut self,
+        text: &str,
+        doc: &Document,
+        quoted: &[Range<usize>],
+        source: Range<usize>,
+    ) -> Option<Range<usize>> {
+        let gender = gender::Gender::of_pronoun(&text[source.clone()])?;
+        if source.start >= self.pos {
+            self.scan(text, doc, quoted, source.start);
         }
-        if speaker.start >= self.pos {
-            self.scan(text, doc, pieces, speaker.start);
+        let last = self.last.clone()?;
+        // A lone surname tells no gender: it is often shared in a family
+        // (`Heidi Cruz` … `Cruz said`), and `of_name` leaves it alone.
+        if gender::of_name(&text[last.clone()]).is_none_or(|g| g == gender) {
+            return Some(last);
         }
-        f.resolved = self.last.clone();
+        // The other gender: looked for further back, once for this name.
+        let slot = gender as usize;
+        if let Some((at, found)) = &self.other[slot]
+            && *at == last.start
+        {
+            return found.clone();
+        }
+        let found = self.fitting_before(text, doc, quoted, last.start, gender);
+        self.other[slot] = Some((last.start, found.clone()));
+        found
     }
 
     /// Reads the unquoted text up to `to`. The stretches between quotes are
     /// read from the last one back: the first name found is the last one
     /// named, and the text before it need not be read at all.
-    fn scan(&mut self, text: &str, doc: &Document, pieces: &[Piece], to: usize) {
+    fn scan(&mut self, text: &str, doc: &Document, quoted: &[Range<usize>], to: usize) {
         self.stretches.clear();
         while self.pos < to {
-            let stop = match pieces.get(self.next_piece) {
-                Some(p) if p.pair.outer().start < to => p.pair.outer().start,
+            let stop = match quoted.get(self.next_quoted) {
+                Some(q) if q.start < to => q.start,
                 _ => to,
             };
             if self.pos < stop {
                 self.stretches.push(self.pos..stop);
             }
             if stop < to {
-                self.pos = self.pos.max(pieces[self.next_piece].pair.outer().end);
-                self.next_piece += 1;
+                self.pos = self.pos.max(quoted[self.next_quoted].end);
+                self.next_quoted += 1;
             } else {
                 self.pos = to;
             }
         }
+        if let Some(name) = self.last_in_stretches(text, doc, None) {
+            self.last = Some(name);
+        }
+    }
+
+    /// The last name of `gender` or of none, in the unquoted text of at
+    /// most [`GENDER_LOOK_BACK`] bytes before `before`.
+    fn fitting_before(
+        &mut self,
+        text: &str,
+        doc: &Document,
+        quoted: &[Range<usize>],
+        before: usize,
+        gender: gender::Gender,
+    ) -> Option<Range<usize>> {
+        let lo = ceil_char(text, before.saturating_sub(GENDER_LOOK_BACK)).max(self.start);
+        self.stretches.clear();
+        let mut at = lo;
+        for q in &quoted[quoted.partition_point(|q| q.end <= lo)..] {
+            if q.start >= before {
+                break;
+            }
+            if at < q.start {
+                self.stretches.push(at..q.start);
+            }
+            at = at.max(q.end);
+        }
+        if at < before {
+            self.stretches.push(at..before);
+        }
+        self.last_in_stretches(text, doc, Some(gender))
+    }
+
+    /// The last name in `self.stretches` that a pronoun may stand for, and
+    /// when `gender` is given, whose title or given name does not say the
+    /// other one.
+    fn last_in_stretches(
+        &mut self,
+        text: &str,
+        doc: &Document,
+        gender: Option<gender::Gender>,
+    ) -> Option<Range<usize>> {
         let start = self.start;
         let lone = &mut self.lone;
         for r in self.stretches.iter().rev() {
@@ -537,15 +652,21 @@ impl Names {
             let accept = |name: Range<usize>| {
                 !in_heading(text, doc, name.start)
                     && !names_a_place(text, start, name.clone())
+                    && gender
+                        .is_none_or(|g| gender::of_name(&text[name.clone()]).is_none_or(|n| n == g))
                     && lone.named_before(text, start, name)
             };
             if let Some(name) = attrib::last_name_with(text, r.clone(), &mut self.toks, accept) {
-                self.last = Some(name);
-                break;
+                return Some(name);
             }
         }
+        None
     }
 }
+
+/// How far back a name of the right gender is looked for when the last one
+/// is of the other (`Mr. Tom Ash` before `she said`): a few paragraphs.
+const GENDER_LOOK_BACK: usize = 2 << 10;
 
 /// How far back a lone word is looked for as the end of a longer name:
 /// about a long article.
@@ -724,16 +845,18 @@ fn place<'a>(
     let mut mentioned = false;
     let mut mention = |s: &mut Sentence<'a>| {
         if let Some(sp) = f.speaker.clone() {
-            let name = f.resolved.clone().unwrap_or(sp.clone());
             // Most sentences name one source: room for four is mostly unused.
             if s.sources.capacity() == 0 {
                 s.sources.reserve_exact(1);
             }
             s.sources.push(SourceMention {
                 text: &text[sp.clone()],
-                span: Span::bytes(sp),
-                kind: kinds.classify(&text[name]),
+                span: Span::bytes(sp.clone()),
+                // A pronoun's kind is that of its name: see
+                // `resolve_pronouns`.
+                kind: kinds.classify(&text[sp]),
                 role: SourceRole::Quote,
+                resolved: None,
             });
         }
     };
@@ -762,7 +885,7 @@ fn place<'a>(
                     span: Span::bytes(clip.clone()),
                     speaker,
                     speaker_span: f.speaker.clone().map(Span::bytes),
-                    speaker_resolved: piece(&f.resolved),
+                    speaker_resolved: None,
                     cue: piece(&f.cue),
                     cue_span: f.cue.clone().map(Span::bytes),
                     partial: f.partial,
@@ -924,6 +1047,24 @@ mod tests {
         let q = sentences.last().unwrap().quotes[0].clone();
         assert!(matches!(q.speaker, Some("he" | "she")), "{q:?}");
         q.speaker_resolved
+    }
+
+    /// A title or a given name that says the other gender rules a name
+    /// out; a name that says none (`Jordan Reyes`, a lone `Ash`) fits both.
+    #[test]
+    fn pronoun_skips_a_name_of_the_other_gender() {
+        let text = "Mr. Tom Ash met Hillary Wren on Monday. “It is late,” she said.";
+        assert_eq!(resolved(text), Some("Hillary Wren"));
+        let text = "Mr. Tom Ash met Hillary Wren on Monday. “It is late,” he said.";
+        assert_eq!(resolved(text), Some("Mr. Tom Ash"));
+        let text = "Mr. Tom Ash met Jordan Reyes on Monday. “It is late,” she said.";
+        assert_eq!(resolved(text), Some("Jordan Reyes"));
+        // Each pronoun keeps its last fitting name across quotes.
+        let text = "Carla Diaz spoke after Mr. Tom Ash. “No,” she said. “Yes,” he said.";
+        assert_eq!(resolved(text), Some("Mr. Tom Ash"));
+        // A lone surname tells nothing, even after a longer name of a woman.
+        let text = "Heidi Cruz waved. Cruz spoke on Monday. “It is late,” he said.";
+        assert_eq!(resolved(text), Some("Cruz"));
     }
 
     #[test]

@@ -426,6 +426,7 @@ fn a_source_from_the_claims_detector_counts() {
             span: Span::bytes(0..10),
             kind: SourceKind::Named,
             role: SourceRole::Claim,
+            resolved: None,
         })
     });
     assert!(s[1].quantities[0].sourced);
