@@ -232,6 +232,37 @@ mod tests {
         }
     }
 
+    /// A loaded word that is part of a name is not the writer's judgement;
+    /// the same word in lower case, in capitals, or in a sentence written
+    /// like a headline still is.
+    #[test]
+    fn a_loaded_word_in_a_name_does_not_count() {
+        for text in [
+            "Gov. Harlan Petty cut the ribbon on Tuesday.",
+            "Shops on the Magnificent Mile reopened.",
+            "Crews reached the Great Pacific Garbage Patch in May.",
+        ] {
+            let (w, ev) = weight_of(text);
+            assert!(
+                ev.iter().all(|(r, _)| *r != "loaded_word"),
+                "{text}: {ev:?}"
+            );
+            assert!(w < 1.0, "{text}");
+        }
+        for text in [
+            "Petty squabbles stalled the council again.",
+            "The council was petty and vindictive.",
+            "This is a DISGRACEFUL Decision.",
+            "Council Makes Petty Choice Over Budget",
+        ] {
+            let (_, ev) = weight_of(text);
+            assert!(
+                ev.iter().any(|(r, _)| *r == "loaded_word"),
+                "{text}: {ev:?}"
+            );
+        }
+    }
+
     #[test]
     fn weights_are_reported_to_three_decimals() {
         let (w, _) = weight_of("The phony, disgraceful, shameless, reckless scam was a sham.");

@@ -125,6 +125,43 @@ impl<'q> Cursor<'q> {
 
 /// Finds the evidence in `text[range]` and reports each piece to `emit`
 /// with an absolute byte range; `quotes` are the ranges near it.
+/// Whether `text[word]`, one title-case word (a capital, then a lower-case
+/// letter), stands next to another one in `text[within]`, with only a blank
+/// between: a name (`Harlan Petty`, `Petty Officer`), not the writer's
+/// word. A word in capitals (`DISGRACE`) is shouting, not a name.
+fn in_a_name(text: &str, within: Range<usize>, word: Range<usize>) -> bool {
+    let title_case = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
+    };
+    if !title_case(&text[word.clone()]) {
+        return false;
+    }
+    let before = &text[within.start..word.start];
+    let prev = before
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(' ').next())
+        .filter(|w| !w.ends_with([',', ';', ':', '—', '–', '"', '”']));
+    let after = &text[word.end..within.end];
+    let next = after.strip_prefix(' ').and_then(|a| a.split(' ').next());
+    (prev.is_some_and(title_case) || next.is_some_and(title_case)) && !headline_case(&text[within])
+}
+
+/// A sentence written like a headline (`Impeachment Is Just Another Word
+/// For …`): every word of four letters or more is capitalised, as title
+/// case has it (a sentence with a name has lower-case words too).
+fn headline_case(sentence: &str) -> bool {
+    let (mut long, mut capital) = (0, 0);
+    for w in sentence.split_whitespace() {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().nth(3).is_some() {
+            long += 1;
+            capital += usize::from(w.starts_with(char::is_uppercase));
+        }
+    }
+    long >= 3 && capital == long
+}
+
 pub fn collect(
     text: &str,
     range: Range<usize>,
@@ -187,6 +224,12 @@ pub fn collect(
                 return;
             }
             Kind::SarcasmMarker if before_proper_name(&text[end..range.end]) => return,
+            // `Gov. Harlan Petty`, `Sharp Electronics`: part of a name.
+            Kind::LoadedWord | Kind::LoadedVerb | Kind::Intensifier
+                if start > opening && in_a_name(text, opening..range.end, start..end) =>
+            {
+                return;
+            }
             _ => {}
         }
         emit(entry.kind, start..end, entry.weight);
