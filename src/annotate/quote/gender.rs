@@ -32,10 +32,11 @@ const TITLES_FEMALE: &[&str] = &[
     "dame", "sister",
 ];
 
-/// The given names, sorted, with their gender.
-static GIVEN: LazyLock<Vec<(&'static str, Gender)>> = LazyLock::new(|| {
+/// The given names of `given_names.txt` and the titles, with their gender:
+/// one hash lookup a word.
+static WORDS: LazyLock<rustc_hash::FxHashMap<&'static str, Gender>> = LazyLock::new(|| {
     let mut gender = None;
-    let mut out = Vec::new();
+    let mut out = rustc_hash::FxHashMap::default();
     for line in include_str!("given_names.txt").lines() {
         let line = line.trim();
         match line {
@@ -43,35 +44,33 @@ static GIVEN: LazyLock<Vec<(&'static str, Gender)>> = LazyLock::new(|| {
             _ if line.starts_with('#') => {}
             "[male]" => gender = Some(Gender::Male),
             "[female]" => gender = Some(Gender::Female),
-            name => out.push((name, gender.expect("a section before the names"))),
+            name => {
+                let g = gender.expect("a section before the names");
+                let before = out.insert(name, g);
+                assert!(before.is_none(), "{name} twice in given_names.txt");
+            }
         }
     }
-    out.sort_unstable_by_key(|&(n, _)| n);
+    out.extend(TITLES_MALE.iter().map(|&t| (t, Gender::Male)));
+    out.extend(TITLES_FEMALE.iter().map(|&t| (t, Gender::Female)));
     out
 });
+
+/// The longest word looked up (`baroness`, `kellyanne`).
+const LONGEST: usize = 12;
 
 /// The gender of one word of a name: a title (its dot dropped) or a given
 /// name, compared in ASCII lower case.
 pub fn of_word(word: &str) -> Option<Gender> {
     let word = word.strip_suffix('.').unwrap_or(word);
-    if word.len() > 16 || !word.is_ascii() {
+    if word.len() < 2 || word.len() > LONGEST || !word.is_ascii() {
         return None;
     }
-    let mut buf = [0u8; 16];
+    let mut buf = [0u8; LONGEST];
     let lower = &mut buf[..word.len()];
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).ok()?;
-    if TITLES_MALE.contains(&lower) {
-        return Some(Gender::Male);
-    }
-    if TITLES_FEMALE.contains(&lower) {
-        return Some(Gender::Female);
-    }
-    GIVEN
-        .binary_search_by(|&(n, _)| n.cmp(lower))
-        .ok()
-        .map(|i| GIVEN[i].1)
+    WORDS.get(std::str::from_utf8(lower).ok()?).copied()
 }
 
 /// The gender the first word of `name` that tells one shows: `Sen. Carla
@@ -120,16 +119,13 @@ mod tests {
     }
 
     /// Every entry is one lower-case ASCII word, short enough for
-    /// [`of_word`], and in one section only.
+    /// [`of_word`], and in one section only (building the map asserts it).
     #[test]
     fn the_list_is_well_formed() {
-        assert!(GIVEN.len() > 300);
-        for w in GIVEN.windows(2) {
-            assert_ne!(w[0].0, w[1].0, "{} twice", w[0].0);
-        }
-        for &(n, g) in GIVEN.iter() {
+        assert!(WORDS.len() > 300);
+        for (&n, &g) in WORDS.iter() {
             assert!(
-                n.len() <= 16 && n.bytes().all(|b| b.is_ascii_lowercase()),
+                n.len() <= LONGEST && n.bytes().all(|b| b.is_ascii_lowercase()),
                 "{n}"
             );
             assert_eq!(of_word(n), Some(g), "{n}");
