@@ -177,6 +177,11 @@ pub fn resolve_pronouns<'a>(
         else {
             continue;
         };
+        // `Gary Johnson's campaign …. He said`: the owner is the person.
+        let name = ["'s", "’s"]
+            .iter()
+            .find_map(|s| name.strip_suffix(s))
+            .unwrap_or(name);
         let s = &mut sentences[k];
         if which & MENTION == 0 {
             s.quotes[which].speaker_resolved = Some(name);
@@ -790,18 +795,30 @@ const PLACE_HEADS: [&str; 24] = [
 
 /// Whether `text[name]` names a place or an organisation: it follows
 /// `the` (`the Siltcoe River`, `the Justice Department`: a person's name
-/// takes no article) or ends with a word of [`PLACE_HEADS`]. Reads nothing
-/// before `start`.
+/// takes no article), ends with a word of [`PLACE_HEADS`], or is a country
+/// or a US state ([`PLACES`]). Reads nothing before `start`.
 fn names_a_place(text: &str, start: usize, name: Range<usize>) -> bool {
     let last = text[name.clone()]
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    if PLACE_HEADS.iter().any(|h| h.eq_ignore_ascii_case(last)) {
+    if PLACE_HEADS.iter().any(|h| h.eq_ignore_ascii_case(last))
+        || PLACES.contains(&text[name.clone()])
+    {
         return true;
     }
     word_before(text, start, name.start).is_some_and(|w| w.eq_ignore_ascii_case("the"))
 }
+
+/// Countries and US states (`places.txt`), matched as a whole name.
+static PLACES: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("places.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
 
 /// Whether the name at `at` lies in the headline, the byline or a heading:
 /// a pronoun never points back to the words of a title (`Council Backs
@@ -1062,6 +1079,9 @@ mod tests {
         // Each pronoun keeps its last fitting name across quotes.
         let text = "Carla Diaz spoke after Mr. Tom Ash. “No,” she said. “Yes,” he said.";
         assert_eq!(resolved(text), Some("Mr. Tom Ash"));
+        // The owner, not the possessive.
+        let text = "Gary Ash’s campaign released a letter. “I am healthy,” he said.";
+        assert_eq!(resolved(text), Some("Gary Ash"));
         // A lone surname tells nothing, even after a longer name of a woman.
         let text = "Heidi Cruz waved. Cruz spoke on Monday. “It is late,” he said.";
         assert_eq!(resolved(text), Some("Cruz"));
@@ -1139,6 +1159,13 @@ mod tests {
             resolved("Tom Ash drove home. Halden Falls was quiet.\n\n“It is late,” he said."),
             Some("Tom Ash")
         );
+        // A country or a state is a place as a whole name only.
+        assert_eq!(
+            resolved("Tom Ash warned of hackers in China and North Korea. “It is late,” he said."),
+            Some("Tom Ash")
+        );
+        assert!(names_a_place("West Virginia", 0, 0..13));
+        assert!(!names_a_place("Virginia Holt", 0, 0..13));
         // `the` before a name, not inside it.
         assert!(names_a_place("at the Justice Department", 0, 7..25));
         assert!(!names_a_place("Thea Ruiz", 0, 0..9));
