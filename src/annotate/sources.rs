@@ -380,13 +380,35 @@ fn normalise(name: &str) -> Vec<String> {
 }
 
 /// Two names are one source when the last word (a surname or the head noun)
-/// agrees and the shorter one's words all appear in the longer one.
+/// agrees and the shorter one's words all appear in the longer one, an
+/// honorific aside (`Mr. Forsythe` is `Commissioner Dale Forsythe`), unless
+/// their titles or given names say different genders (`Mr. Clinton` is not
+/// `Hillary Clinton`).
 fn same_source(a: &[String], b: &[String]) -> bool {
     if a.is_empty() || b.is_empty() || a.last() != b.last() {
         return false;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short.iter().all(|w| long.contains(w))
+    short
+        .iter()
+        .all(|w| long.contains(w) || HONORIFICS.contains(&w.as_str()))
+        && match (gender_of(short), gender_of(long)) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        }
+}
+
+/// Titles of courtesy, which a later mention adds or drops (`Ms. Ruiz`,
+/// `Ana Ruiz`); a title of office (`Sen.`, `Gov.`) still has to match.
+const HONORIFICS: [&str; 5] = ["mr", "mrs", "ms", "miss", "dr"];
+
+/// The gender the words of a name (lower case, as [`normalise`] gives
+/// them) tell, by a title or a given name before the last word.
+fn gender_of(words: &[String]) -> Option<crate::annotate::quote::gender::Gender> {
+    let (_, before_last) = words.split_last()?;
+    before_last
+        .iter()
+        .find_map(|w| crate::annotate::quote::gender::of_word(w))
 }
 
 #[cfg(test)]
@@ -566,5 +588,23 @@ mod tests {
         ));
         assert!(!same_source(&words("Jill Biden"), &words("Joe Biden")));
         assert!(!same_source(&words("Putin"), &words("Biden")));
+    }
+
+    #[test]
+    fn an_honorific_may_come_and_go_but_not_change_gender() {
+        let same = |a: &str, b: &str| same_source(&words(a), &words(b));
+        assert!(same("Mr. Forsythe", "Commissioner Dale Forsythe"));
+        assert!(same("Dr. Sorby", "Lena Sorby"));
+        assert!(same("Mrs. Clinton", "Hillary Clinton"));
+        assert!(!same("Mr. Clinton", "Hillary Clinton"));
+        assert!(!same("Mrs. Clinton", "Mr. Clinton"));
+        assert!(!same("Sen. Clinton", "Bill Clinton"));
+        let text = "Commissioner Dale Forsythe insisted that the fee would pay for itself. \
+                    Mr. Forsythe says critics are “living in the past.”";
+        let report = crate::analyze(text, &crate::Options::default());
+        let s = &report.summary.sources;
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "Commissioner Dale Forsythe");
+        assert_eq!((s[0].quotes, s[0].claims), (1, 2));
     }
 }

@@ -15,7 +15,7 @@
 //!    and its speaker becomes a [`SourceMention`].
 
 mod attrib;
-mod gender;
+pub(crate) mod gender;
 mod marks;
 mod words;
 
