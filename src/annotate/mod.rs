@@ -3,7 +3,9 @@
 //! 1. [`quote`] finds quotations at paragraph level and maps them onto
 //!    sentences; its [`QuoteMap`] tells the later detectors which bytes are
 //!    someone else's words.
-//! 2. [`claim`] finds indirect speech and hedges, and the sources behind them.
+//! 2. [`claim`] finds indirect speech and hedges, and the sources behind them;
+//!    then [`quote::resolve_pronouns`] resolves `he`/`she` as quote speakers
+//!    and claim sources in one reading of the text.
 //! 3. [`statistic`] finds quantities (and uses the sources to tell sourced
 //!    from unsourced numbers).
 //! 4. [`editorial`] weighs the writer's own evaluative language, outside quotes.

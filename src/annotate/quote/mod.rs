@@ -10,9 +10,12 @@
 //! 4. Quotes without a speaker of their own take the one of the quote before
 //!    them in the sentence or paragraph (`"A," she said. "B."`), of the next
 //!    quote in the paragraph, or of the previous paragraph when they open
-//!    theirs; a pronoun speaker is resolved to the last person named before it.
+//!    theirs.
 //! 5. Each quote is mapped onto every sentence it overlaps, with evidence,
 //!    and its speaker becomes a [`SourceMention`].
+//! 6. After the claim detector, [`resolve_pronouns`] resolves a pronoun
+//!    speaker or claim source to the last person named before it (`Names`,
+//!    `gender`).
 
 mod attrib;
 pub(crate) mod gender;
@@ -137,7 +140,7 @@ pub fn detect<'a>(cx: &Context<'a, '_>, sentences: &mut [Sentence<'a>]) -> Quote
 
 /// Resolves `he` and `she` as the speakers of quotes and as the sources of
 /// claims (after both detectors ran) to the last person named before them
-/// outside quotes ([`Names`]): one reading of the text for both, in text
+/// outside quotes (`Names`): one reading of the text for both, in text
 /// order. Fills `speaker_resolved` of quotes, and `resolved` and `kind`
 /// (that of the name) of source mentions.
 pub fn resolve_pronouns<'a>(
@@ -518,9 +521,8 @@ fn inherit(text: &str, doc: &Document, pieces: &[Piece], found: &mut [Found]) {
 }
 
 /// The last person named in the unquoted text read so far: what `he` and
-/// `she` stand for. The claim detector resolves its pronoun sources with
-/// one too.
-pub(crate) struct Names {
+/// `she` stand for.
+struct Names {
     pos: usize,
     next_quoted: usize,
     /// The last name read, whatever its gender.
@@ -540,7 +542,7 @@ pub(crate) struct Names {
 
 impl Names {
     /// Reads text from `start` on.
-    pub(crate) fn from(start: usize) -> Names {
+    fn from(start: usize) -> Names {
         Names {
             pos: start,
             next_quoted: 0,
@@ -558,7 +560,7 @@ impl Names {
     /// title or given name does not say the other gender. Asked in text
     /// order, it reads each stretch of text once; asked about an earlier
     /// place, it answers for the furthest place read.
-    pub(crate) fn resolve(
+    fn resolve(
         &mut self,
         text: &str,
         doc: &Document,
