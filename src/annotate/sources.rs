@@ -248,9 +248,10 @@ pub fn summarize(sentences: &[Sentence]) -> Vec<SourceSummary> {
 #[derive(Debug, Default)]
 pub struct SourceMerger {
     out: Vec<SourceSummary>,
-    /// The normalised words of each distinct name seen ([`normalise`]),
-    /// and where each name's are: a name recurs, and is normalised once.
-    words: Vec<Vec<String>>,
+    /// The normalised words of each distinct name seen ([`normalise`]) and
+    /// the gender they tell, and where each name's are: a name recurs, and
+    /// is normalised once.
+    words: Vec<NameKey>,
     names: HashMap<String, usize>,
     /// For each entry of `out`, the `words` of its name.
     keys: Vec<usize>,
@@ -279,13 +280,13 @@ impl SourceMerger {
             let key = match self.names.get(name) {
                 Some(&k) => k,
                 None => {
-                    self.words.push(normalise(name));
+                    self.words.push(NameKey::new(name));
                     self.names.insert(name.to_string(), self.words.len() - 1);
                     self.words.len() - 1
                 }
             };
             let words = &self.words;
-            let Some(last) = words[key].last() else {
+            let Some(last) = words[key].words.last() else {
                 continue;
             };
             if !self.by_last.contains_key(last) {
@@ -384,18 +385,38 @@ fn normalise(name: &str) -> Vec<String> {
 /// honorific aside (`Mr. Forsythe` is `Commissioner Dale Forsythe`), unless
 /// their titles or given names say different genders (`Mr. Clinton` is not
 /// `Hillary Clinton`).
-fn same_source(a: &[String], b: &[String]) -> bool {
-    if a.is_empty() || b.is_empty() || a.last() != b.last() {
+fn same_source(a: &NameKey, b: &NameKey) -> bool {
+    let (a_words, b_words) = (&a.words, &b.words);
+    if a_words.is_empty() || b_words.is_empty() || a_words.last() != b_words.last() {
         return false;
     }
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let (short, long) = if a_words.len() <= b_words.len() {
+        (a_words, b_words)
+    } else {
+        (b_words, a_words)
+    };
     short
         .iter()
         .all(|w| long.contains(w) || HONORIFICS.contains(&w.as_str()))
-        && match (gender_of(short), gender_of(long)) {
+        && match (a.gender, b.gender) {
             (Some(x), Some(y)) => x == y,
             _ => true,
         }
+}
+
+/// A name as [`same_source`] compares it.
+#[derive(Debug)]
+struct NameKey {
+    words: Vec<String>,
+    gender: Option<crate::annotate::quote::gender::Gender>,
+}
+
+impl NameKey {
+    fn new(name: &str) -> NameKey {
+        let words = normalise(name);
+        let gender = gender_of(&words);
+        NameKey { words, gender }
+    }
 }
 
 /// Titles of courtesy, which a later mention adds or drops (`Ms. Ruiz`,
@@ -581,18 +602,16 @@ mod tests {
 
     #[test]
     fn biden_forms_merge() {
-        assert!(same_source(&words("Biden"), &words("President Joe Biden")));
-        assert!(same_source(
-            &words("President Biden"),
-            &words("President Joe Biden")
-        ));
-        assert!(!same_source(&words("Jill Biden"), &words("Joe Biden")));
-        assert!(!same_source(&words("Putin"), &words("Biden")));
+        let same = |a: &str, b: &str| same_source(&NameKey::new(a), &NameKey::new(b));
+        assert!(same("Biden", "President Joe Biden"));
+        assert!(same("President Biden", "President Joe Biden"));
+        assert!(!same("Jill Biden", "Joe Biden"));
+        assert!(!same("Putin", "Biden"));
     }
 
     #[test]
     fn an_honorific_may_come_and_go_but_not_change_gender() {
-        let same = |a: &str, b: &str| same_source(&words(a), &words(b));
+        let same = |a: &str, b: &str| same_source(&NameKey::new(a), &NameKey::new(b));
         assert!(same("Mr. Forsythe", "Commissioner Dale Forsythe"));
         assert!(same("Dr. Sorby", "Lena Sorby"));
         assert!(same("Mrs. Clinton", "Hillary Clinton"));
