@@ -219,15 +219,12 @@ pub fn write_sentence(
             (true, false) => "quote",
             _ => "claim",
         };
-        let who = mentions.clone().find_map(|o| o.resolved);
-        match who {
-            Some(name) => writeln!(
-                out,
-                "{INDENT}· source: {} (= {name}) ({kind}, {of})",
-                m.text
-            )?,
-            None => writeln!(out, "{INDENT}· source: {} ({kind}, {of})", m.text)?,
-        }
+        let who = mentions
+            .clone()
+            .find_map(|o| o.resolved)
+            .map(|name| format!(" (= {name})"))
+            .unwrap_or_default();
+        writeln!(out, "{INDENT}· source: {}{who} ({kind}, {of})", m.text)?;
     }
     // Negative (counter-)evidence stays in the JSON: here it would only
     // bury the words that made the sentence editorial.

@@ -148,21 +148,25 @@ pub fn resolve_pronouns<'a>(
     sentences: &mut [Sentence<'a>],
     quotes: &QuoteMap,
 ) {
+    /// What a pronoun belongs to: the speaker of a sentence's quote, or one
+    /// of its source mentions (by index).
+    enum Of {
+        Quote(usize),
+        Mention(usize),
+    }
     let text = cx.text;
     let pronoun = |r: Range<usize>| gender::Gender::of_pronoun(&text[r]).is_some();
-    // (where, sentence, which): a quote's speaker, or (with the top bit
-    // set) a source mention.
-    const MENTION: usize = 1 << (usize::BITS - 1);
-    let mut asks: Vec<(Range<usize>, usize, usize)> = Vec::new();
+    // (where, sentence, what)
+    let mut asks: Vec<(Range<usize>, usize, Of)> = Vec::new();
     for (k, s) in sentences.iter().enumerate() {
         for (i, q) in s.quotes.iter().enumerate() {
             if let Some(sp) = q.speaker_span.filter(|sp| pronoun(sp.range())) {
-                asks.push((sp.range(), k, i));
+                asks.push((sp.range(), k, Of::Quote(i)));
             }
         }
         for (j, m) in s.sources.iter().enumerate() {
             if pronoun(m.span.range()) {
-                asks.push((m.span.range(), k, j | MENTION));
+                asks.push((m.span.range(), k, Of::Mention(j)));
             }
         }
     }
@@ -173,7 +177,7 @@ pub fn resolve_pronouns<'a>(
     asks.sort_by_key(|a| a.0.start);
     let mut names = Names::from(cx.start);
     let mut kinds = KindCache::default();
-    for (at, k, which) in asks {
+    for (at, k, of) in asks {
         let Some(name) = names
             .resolve(text, cx.doc, &quotes.quoted, at)
             .map(|r| &text[r])
@@ -186,12 +190,13 @@ pub fn resolve_pronouns<'a>(
             .find_map(|s| name.strip_suffix(s))
             .unwrap_or(name);
         let s = &mut sentences[k];
-        if which & MENTION == 0 {
-            s.quotes[which].speaker_resolved = Some(name);
-        } else {
-            let m = &mut s.sources[which & !MENTION];
-            m.resolved = Some(name);
-            m.kind = kinds.classify(name);
+        match of {
+            Of::Quote(i) => s.quotes[i].speaker_resolved = Some(name),
+            Of::Mention(j) => {
+                let m = &mut s.sources[j];
+                m.resolved = Some(name);
+                m.kind = kinds.classify(name);
+            }
         }
     }
 }
