@@ -426,10 +426,7 @@ const HONORIFICS: [&str; 5] = ["mr", "mrs", "ms", "miss", "dr"];
 /// The gender the words of a name (lower case, as [`normalise`] gives
 /// them) tell, by a title or a given name before the last word.
 fn gender_of(words: &[String]) -> Option<crate::annotate::quote::gender::Gender> {
-    let (_, before_last) = words.split_last()?;
-    before_last
-        .iter()
-        .find_map(|w| crate::annotate::quote::gender::of_word(w))
+    crate::annotate::quote::gender::of_words(words.iter().map(String::as_str))
 }
 
 #[cfg(test)]

@@ -74,14 +74,19 @@ pub fn of_word(word: &str) -> Option<Gender> {
 }
 
 /// The gender the first word of `name` that tells one shows: `Sen. Carla
-/// Bettencourt`, `President Barack Obama`, `Mrs. Clinton`. The last word is
-/// a surname, not a given name (`Elizabeth Warren`, `Rakeyia Scott`), and a
-/// lone word tells nothing.
+/// Bettencourt`, `President Barack Obama`, `Mrs. Clinton`.
 pub fn of_name(name: &str) -> Option<Gender> {
-    let mut words = name
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty() && !w.starts_with('('))
-        .peekable();
+    of_words(
+        name.split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty() && !w.starts_with('(')),
+    )
+}
+
+/// The gender the first of `words` (a name's, in order) that tells one
+/// shows. The last word is a surname, not a given name (`Elizabeth Warren`,
+/// `Rakeyia Scott`), and a lone word tells nothing.
+pub fn of_words<'w>(words: impl Iterator<Item = &'w str>) -> Option<Gender> {
+    let mut words = words.peekable();
     while let Some(w) = words.next() {
         words.peek()?;
         if let Some(g) = of_word(w) {
